@@ -1,0 +1,407 @@
+package dev.starling.codec.xml;
+
+import com.fasterxml.aalto.AsyncByteArrayFeeder;
+import com.fasterxml.aalto.AsyncXMLStreamReader;
+import dev.starling.codec.stream.StreamHeaderCodec;
+import dev.starling.model.Namespaces;
+import dev.starling.model.element.Element;
+import dev.starling.model.element.QName;
+import dev.starling.model.stream.StreamError;
+import dev.starling.model.stream.StreamErrorCondition;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import java.util.ArrayList;
+import java.util.Objects;
+
+/**
+ * An incremental decoder of one direction of an XML stream (RFC 6120 §4) over Aalto's
+ * non-blocking parser. Feed it byte chunks of any size, split anywhere (inside a tag or a UTF-8
+ * sequence), then pull {@link StreamEvent}s with {@link #next()} until it returns none. Each
+ * top-level element is reported as soon as its end tag has been read; the stream root's
+ * children are never kept.
+ *
+ * <p>The decoder enforces the restricted XML of RFC 6120 §11 (no DTD, comment, processing
+ * instruction, or entity reference other than the predefined ones: {@code restricted-xml}),
+ * UTF-8 only ({@code unsupported-encoding}), well-formedness ({@code not-well-formed}) and the
+ * {@link DecoderLimits} ({@code policy-violation}). It never throws on any input: every problem
+ * is a {@link StreamEvent.StreamFailed}, after which it reports nothing more.
+ *
+ * <p>Pulling one event at a time lets the caller {@link #restart()} at the exact element that
+ * requires it (after STARTTLS {@code <proceed/>} or SASL {@code <success/>}, RFC 6120 §5.4.3.3
+ * and §6.4.6): input that arrived after that element is discarded, as an entity must not act on
+ * data received before the stream restart.
+ *
+ * <p>An instance is a single-owner mutable object (like the parser inside it); it is not
+ * thread-safe and does no I/O.
+ */
+public final class XmlStreamDecoder {
+
+    /** Input is handed to the parser in slices of at most this many bytes (the accounting grain). */
+    public static final int SLICE_BYTES = 1024;
+
+    private static final int QNAME_CACHE_LIMIT = 512;
+
+    private enum Phase { PROLOG, OPEN, CLOSED, FAILED }
+
+    private final DecoderLimits limits;
+    private final QNameCache names = new QNameCache(QNAME_CACHE_LIMIT);
+    private final ArrayList<Element.Builder> stack = new ArrayList<>(16);
+    private final ArrayList<Integer> textChars = new ArrayList<>(16);
+    private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
+    private Phase phase;
+    private byte[] chunk;
+    private int chunkPosition;
+    private int chunkEnd;
+    private boolean endOfInput;
+    private boolean endOfInputSignalled;
+    private long unitBytes;
+    private byte[] lastSlice;
+    private int lastSliceOffset;
+    private int lastSliceLength;
+    private boolean seenAnyByte;
+    private int previousPrologByte;
+
+    /** A decoder with the {@link DecoderLimits#DEFAULT default limits}. */
+    public XmlStreamDecoder() {
+        this(DecoderLimits.DEFAULT);
+    }
+
+    /** A decoder with the given limits. */
+    public XmlStreamDecoder(DecoderLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        reset();
+    }
+
+    public DecoderLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Hands the decoder the next bytes of the stream. The decoder reads the array lazily from
+     * {@link #next()}, so the caller must not modify it until {@code next()} has returned none.
+     *
+     * @throws IllegalStateException if the previous input has not been drained with {@link #next()}
+     */
+    public void feed(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (hasPendingInput()) {
+            throw new IllegalStateException("drain next() before feeding more input");
+        }
+        if (endOfInput) {
+            throw new IllegalStateException("input already ended");
+        }
+        chunk = bytes;
+        chunkPosition = offset;
+        chunkEnd = offset + length;
+    }
+
+    /** Hands the decoder a whole array (see {@link #feed(byte[], int, int)}). */
+    public void feed(byte[] bytes) {
+        feed(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Signals that the connection delivered its last byte. A stream that was not closed with
+     * {@code </stream:stream>} then yields a {@code not-well-formed} failure rather than waiting
+     * forever (Aalto keeps answering "incomplete" after end of input).
+     */
+    public void endOfInput() {
+        endOfInput = true;
+    }
+
+    /** Whether bytes handed to {@link #feed} have not been parsed yet. */
+    public boolean hasPendingInput() {
+        return chunk != null && chunkPosition < chunkEnd;
+    }
+
+    /**
+     * Starts a fresh parser for a new stream on the same connection (RFC 6120 §4.3.3), discarding
+     * any input not yet reported. Also clears a failure.
+     *
+     * @return whether any input was discarded
+     */
+    public boolean restart() {
+        boolean discarded = hasPendingInput() || !reader.getInputFeeder().needMoreInput();
+        reset();
+        return discarded;
+    }
+
+    private void reset() {
+        reader = AaltoFactories.newAsyncReader();
+        phase = Phase.PROLOG;
+        chunk = null;
+        chunkPosition = 0;
+        chunkEnd = 0;
+        stack.clear();
+        textChars.clear();
+        unitBytes = 0;
+        lastSlice = null;
+        lastSliceOffset = 0;
+        lastSliceLength = 0;
+        seenAnyByte = false;
+        previousPrologByte = -1;
+        endOfInputSignalled = false;
+    }
+
+    /** The next event, or none when more input is needed (or the stream ended or failed). */
+    public Option<StreamEvent> next() {
+        if (phase == Phase.FAILED || phase == Phase.CLOSED) {
+            chunk = null;
+            return Option.none();
+        }
+        try {
+            while (true) {
+                int event = reader.next();
+                if (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+                    if (unitBytes > limits.maxStanzaBytes()) {
+                        return fail(StreamErrorCondition.POLICY_VIOLATION,
+                                "a top-level element exceeds the limit of " + limits.maxStanzaBytes() + " bytes");
+                    }
+                    if (hasPendingInput()) {
+                        Option<StreamEvent> prefail = feedSlice();
+                        if (prefail.isDefined()) {
+                            return prefail;
+                        }
+                        continue;
+                    }
+                    chunk = null;
+                    if (endOfInput && !endOfInputSignalled) {
+                        endOfInputSignalled = true;
+                        reader.getInputFeeder().endOfInput();
+                        continue;
+                    }
+                    if (endOfInputSignalled) {
+                        return fail(StreamErrorCondition.NOT_WELL_FORMED, "the input ended before the stream was closed");
+                    }
+                    return Option.none();
+                }
+                Option<StreamEvent> result = handle(event);
+                if (result.isDefined()) {
+                    return result;
+                }
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            return fail(Failures.classify(e, lastSlice, lastSliceOffset, lastSliceLength), Failures.describe(e));
+        }
+    }
+
+    private Option<StreamEvent> feedSlice() throws XMLStreamException {
+        int length = Math.min(SLICE_BYTES, chunkEnd - chunkPosition);
+        if (phase == Phase.PROLOG) {
+            Option<StreamEvent> rejected = checkProlog(chunkPosition, length);
+            if (rejected.isDefined()) {
+                return rejected;
+            }
+        }
+        reader.getInputFeeder().feedInput(chunk, chunkPosition, length);
+        lastSlice = chunk;
+        lastSliceOffset = chunkPosition;
+        lastSliceLength = length;
+        chunkPosition += length;
+        unitBytes += length;
+        return Option.none();
+    }
+
+    /**
+     * Before the stream root opens, checks what Aalto's async parser cannot report itself: a byte
+     * order mark or UTF-16/32 input (only UTF-8 is allowed, RFC 6120 §11.6) and any {@code <!}
+     * (a DOCTYPE, whose internal subset Aalto cannot parse, or a comment; RFC 6120 §11.1).
+     */
+    private Option<StreamEvent> checkProlog(int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            int b = chunk[i] & 0xFF;
+            if (!seenAnyByte) {
+                seenAnyByte = true;
+                if (b == 0x00 || b == 0xFE || b == 0xFF || b == 0xEF) {
+                    return fail(StreamErrorCondition.UNSUPPORTED_ENCODING,
+                            "the stream must be UTF-8 without a byte order mark");
+                }
+            }
+            if (previousPrologByte == '<' && b == '!') {
+                return fail(StreamErrorCondition.RESTRICTED_XML, "a DTD or comment before the stream header");
+            }
+            previousPrologByte = b;
+        }
+        return Option.none();
+    }
+
+    private Option<StreamEvent> handle(int event) throws XMLStreamException {
+        switch (event) {
+            case XMLStreamConstants.START_DOCUMENT:
+                String declared = reader.getCharacterEncodingScheme();
+                if (declared != null && !declared.equalsIgnoreCase("UTF-8") && !declared.equalsIgnoreCase("UTF8")) {
+                    return fail(StreamErrorCondition.UNSUPPORTED_ENCODING, "declared encoding " + declared + " is not UTF-8");
+                }
+                return Option.none();
+            case XMLStreamConstants.START_ELEMENT:
+                return reader.getDepth() == 1 ? openStream() : startElement();
+            case XMLStreamConstants.END_ELEMENT:
+                return endElement();
+            case XMLStreamConstants.CHARACTERS:
+            case XMLStreamConstants.CDATA:
+            case XMLStreamConstants.SPACE:
+                return characters();
+            case XMLStreamConstants.COMMENT:
+                return fail(StreamErrorCondition.RESTRICTED_XML, "comments are not allowed (RFC 6120 §11.1)");
+            case XMLStreamConstants.PROCESSING_INSTRUCTION:
+                return fail(StreamErrorCondition.RESTRICTED_XML, "processing instructions are not allowed (RFC 6120 §11.1)");
+            case XMLStreamConstants.DTD:
+                return fail(StreamErrorCondition.RESTRICTED_XML, "a DTD is not allowed (RFC 6120 §11.1)");
+            case XMLStreamConstants.ENTITY_REFERENCE:
+                return fail(StreamErrorCondition.RESTRICTED_XML,
+                        "entity reference &" + reader.getLocalName() + "; is not one of the five predefined entities (RFC 6120 §11.1)");
+            case XMLStreamConstants.END_DOCUMENT:
+                return phase == Phase.OPEN
+                        ? fail(StreamErrorCondition.NOT_WELL_FORMED, "the input ended before the stream was closed")
+                        : Option.none();
+            default:
+                return fail(StreamErrorCondition.NOT_WELL_FORMED, "unexpected XML construct (event " + event + ")");
+        }
+    }
+
+    private Option<StreamEvent> openStream() {
+        String namespace = reader.getNamespaceURI();
+        String prefix = reader.getPrefix();
+        if (!Namespaces.STREAMS.equals(namespace)) {
+            return fail(StreamErrorCondition.INVALID_NAMESPACE,
+                    "the stream root must be in " + Namespaces.STREAMS + " (RFC 6120 §4.8.1)");
+        }
+        if (!"stream".equals(reader.getLocalName())) {
+            return fail(StreamErrorCondition.BAD_FORMAT, "the stream root must be <stream:stream>");
+        }
+        if (!"stream".equals(prefix)) {
+            return fail(StreamErrorCondition.BAD_NAMESPACE_PREFIX,
+                    "the stream namespace must use the prefix 'stream' (RFC 6120 §4.8.5)");
+        }
+        Element.Builder root = Element.builder(names.get(namespace, "stream"));
+        Option<StreamEvent> attributeFailure = copyAttributes(root);
+        if (attributeFailure.isDefined()) {
+            return attributeFailure;
+        }
+        String contentNamespace = "";
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            String declaredPrefix = reader.getNamespacePrefix(i);
+            if (declaredPrefix == null || declaredPrefix.isEmpty()) {
+                contentNamespace = Objects.requireNonNullElse(reader.getNamespaceURI(i), "");
+            }
+        }
+        Either<StreamError, dev.starling.model.stream.StreamHeader> header =
+                StreamHeaderCodec.decode(root.build(), contentNamespace);
+        if (header.isLeft()) {
+            return failWith(header.getLeft());
+        }
+        phase = Phase.OPEN;
+        unitBytes = lastSliceLength;
+        return Option.some(new StreamEvent.StreamOpened(header.get()));
+    }
+
+    private Option<StreamEvent> startElement() {
+        int depth = reader.getDepth() - 1;
+        if (depth > limits.maxDepth()) {
+            return fail(StreamErrorCondition.POLICY_VIOLATION,
+                    "elements nested deeper than the limit of " + limits.maxDepth());
+        }
+        String namespace = Objects.requireNonNullElse(reader.getNamespaceURI(), "");
+        Element.Builder builder = Element.builder(names.get(namespace, reader.getLocalName()));
+        Option<StreamEvent> attributeFailure = copyAttributes(builder);
+        if (attributeFailure.isDefined()) {
+            return attributeFailure;
+        }
+        stack.add(builder);
+        textChars.add(0);
+        return Option.none();
+    }
+
+    private Option<StreamEvent> copyAttributes(Element.Builder builder) {
+        int count = reader.getAttributeCount();
+        if (count > limits.maxAttributes()) {
+            return fail(StreamErrorCondition.POLICY_VIOLATION,
+                    count + " attributes on one element exceed the limit of " + limits.maxAttributes());
+        }
+        for (int i = 0; i < count; i++) {
+            String namespace = Objects.requireNonNullElse(reader.getAttributeNamespace(i), "");
+            builder.attribute(names.get(namespace, reader.getAttributeLocalName(i)), reader.getAttributeValue(i));
+        }
+        return Option.none();
+    }
+
+    private Option<StreamEvent> endElement() {
+        int depth = reader.getDepth();
+        if (depth == 1) {
+            phase = Phase.CLOSED;
+            chunk = null;
+            return Option.some(new StreamEvent.StreamClosed());
+        }
+        Element element = stack.remove(stack.size() - 1).build();
+        textChars.remove(textChars.size() - 1);
+        if (stack.isEmpty()) {
+            unitBytes = lastSliceLength; // the rest of this slice belongs to what follows
+            return Option.some(new StreamEvent.TopLevelElement(element));
+        }
+        stack.get(stack.size() - 1).child(element);
+        return Option.none();
+    }
+
+    private Option<StreamEvent> characters() {
+        String text = reader.getText();
+        if (stack.isEmpty()) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    return fail(StreamErrorCondition.BAD_FORMAT, "character data between top-level elements");
+                }
+            }
+            unitBytes = lastSliceLength; // whitespace keepalives (RFC 6120 §4.6.1) end a unit
+            return Option.none();
+        }
+        int top = stack.size() - 1;
+        int total = textChars.get(top) + text.length();
+        if (total > limits.maxTextChars()) {
+            return fail(StreamErrorCondition.POLICY_VIOLATION,
+                    "character data in one element exceeds the limit of " + limits.maxTextChars() + " characters");
+        }
+        textChars.set(top, total);
+        stack.get(top).text(text);
+        return Option.none();
+    }
+
+    private Option<StreamEvent> fail(StreamErrorCondition condition, String description) {
+        return failWith(StreamError.of(condition, description));
+    }
+
+    private Option<StreamEvent> failWith(StreamError error) {
+        phase = Phase.FAILED;
+        chunk = null;
+        stack.clear();
+        textChars.clear();
+        return Option.some(new StreamEvent.StreamFailed(error));
+    }
+
+    /** Interns qualified names so repeated element names cost no allocation or validation. */
+    private static final class QNameCache {
+        private final java.util.HashMap<String, java.util.HashMap<String, QName>> byNamespace = new java.util.HashMap<>();
+        private final int limit;
+        private int size;
+
+        QNameCache(int limit) {
+            this.limit = limit;
+        }
+
+        QName get(String namespace, String localName) {
+            java.util.HashMap<String, QName> locals = byNamespace.get(namespace);
+            QName name = locals == null ? null : locals.get(localName);
+            if (name != null) {
+                return name;
+            }
+            name = new QName(namespace, localName);
+            if (size < limit) {
+                byNamespace.computeIfAbsent(namespace, n -> new java.util.HashMap<>()).put(localName, name);
+                size++;
+            }
+            return name;
+        }
+    }
+}

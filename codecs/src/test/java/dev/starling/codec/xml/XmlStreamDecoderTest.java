@@ -1,0 +1,192 @@
+package dev.starling.codec.xml;
+
+import dev.starling.model.Namespaces;
+import dev.starling.model.element.Element;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stream.StreamErrorCondition;
+import dev.starling.model.stream.StreamVersion;
+import io.vavr.collection.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static dev.starling.codec.xml.Decoding.decode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class XmlStreamDecoderTest {
+
+    static final String HEADER = "<?xml version='1.0'?><stream:stream from='juliet@im.example.com' to='im.example.com'"
+            + " version='1.0' xml:lang='en' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
+
+    @Test
+    void reportsHeaderElementsAndCloseInOrder() {
+        List<StreamEvent> events = decode(HEADER
+                + "<message to='romeo@example.net' type='chat'><body>h&amp;i &#65;</body></message> \n"
+                + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:features>"
+                + "</stream:stream>");
+
+        assertThat(events).hasSize(4);
+        var header = ((StreamEvent.StreamOpened) events.get(0)).header();
+        assertThat(header.from()).contains(Jid.of("juliet@im.example.com"));
+        assertThat(header.to()).contains(Jid.of("im.example.com"));
+        assertThat(header.version()).contains(StreamVersion.V1_0);
+        assertThat(header.lang()).contains("en");
+        assertThat(header.contentNamespace()).isEqualTo(Namespaces.CLIENT);
+
+        Element message = ((StreamEvent.TopLevelElement) events.get(1)).element();
+        assertThat(message.name().namespace()).isEqualTo(Namespaces.CLIENT);
+        assertThat(message.attribute("type")).contains("chat");
+        assertThat(message.element(Namespaces.CLIENT, "body").get().text()).isEqualTo("h&i A");
+
+        Element features = ((StreamEvent.TopLevelElement) events.get(2)).element();
+        assertThat(features.is(Namespaces.STREAMS, "features")).isTrue();
+        assertThat(features.element(Namespaces.TLS, "starttls").isDefined()).isTrue();
+        assertThat(events.get(3)).isInstanceOf(StreamEvent.StreamClosed.class);
+    }
+
+    @Test
+    void reportsEachElementAsSoonAsItsEndTagArrives() {
+        XmlStreamDecoder decoder = new XmlStreamDecoder();
+        assertThat(Decoding.decode(decoder, (HEADER + "<presence/><iq id='1' type='get'>").getBytes(StandardCharsets.UTF_8),
+                1 << 16, false)).hasSize(2);
+        assertThat(Decoding.decode(decoder, "<ping xmlns='urn:xmpp:ping'/></iq>".getBytes(StandardCharsets.UTF_8),
+                1 << 16, false)).singleElement().isInstanceOf(StreamEvent.TopLevelElement.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "DTD                 | <?xml version='1.0'?><!DOCTYPE stream:stream>                     | restricted-xml",
+            "entity bomb         | <!DOCTYPE s [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;'>]>               | restricted-xml",
+            "comment in prolog   | <!-- hello -->                                                    | restricted-xml",
+            "comment             | HEADER<message><!-- hello --></message>                           | restricted-xml",
+            "PI                  | HEADER<?php echo 1 ?>                                             | restricted-xml",
+            "entity reference    | HEADER<message><body>&nbsp;</body></message>                      | restricted-xml",
+            "latin-1 declared    | <?xml version='1.0' encoding='ISO-8859-1'?><stream:stream/>       | unsupported-encoding",
+            "unbound prefix      | HEADER<foo:bar/>                                                  | not-well-formed",
+            "mismatched tags     | HEADER<message></presence>                                        | not-well-formed",
+            "duplicate attribute | HEADER<message id='a' id='b'/>                                    | not-well-formed",
+            "text at top level   | HEADER hello <message/>                                           | bad-format",
+            "wrong namespace     | <stream:stream xmlns:stream='urn:wrong'>                          | invalid-namespace",
+            "wrong prefix        | <s:stream xmlns:s='http://etherx.jabber.org/streams'>             | bad-namespace-prefix",
+            "wrong root          | <stream:open xmlns:stream='http://etherx.jabber.org/streams'>     | bad-format",
+            "bad header JID      | <stream:stream to='a@b@c' xmlns:stream='http://etherx.jabber.org/streams'> | improper-addressing",
+            "bad version         | <stream:stream version='one' xmlns:stream='http://etherx.jabber.org/streams'> | unsupported-version",
+    })
+    void answersBadInputWithTheRightStreamError(String name, String xml, String condition) {
+        List<StreamEvent> events = decode(xml.replace("HEADER", HEADER));
+        assertThat(events.last()).isInstanceOfSatisfying(StreamEvent.StreamFailed.class,
+                failed -> assertThat(failed.error().condition().wireName()).isEqualTo(condition));
+    }
+
+    @Test
+    void refusesInvalidUtf8AndByteOrderMarks() {
+        byte[] invalid = (HEADER + "<message><body>X</body></message>").getBytes(StandardCharsets.UTF_8);
+        invalid[invalid.length - 18] = (byte) 0xC3;
+        invalid[invalid.length - 17] = (byte) 0x28;
+        assertFailure(Decoding.decode(new XmlStreamDecoder(), invalid, 7, false), StreamErrorCondition.UNSUPPORTED_ENCODING);
+
+        byte[] lone = (HEADER + "<message><body>X</body></message>").getBytes(StandardCharsets.UTF_8);
+        lone[lone.length - 17] = (byte) 0xFF;
+        assertFailure(Decoding.decode(new XmlStreamDecoder(), lone, 64, false), StreamErrorCondition.UNSUPPORTED_ENCODING);
+
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '<'};
+        assertFailure(Decoding.decode(new XmlStreamDecoder(), bom, 4, false), StreamErrorCondition.UNSUPPORTED_ENCODING);
+        byte[] utf16 = {(byte) 0xFE, (byte) 0xFF, 0, '<'};
+        assertFailure(Decoding.decode(new XmlStreamDecoder(), utf16, 4, false), StreamErrorCondition.UNSUPPORTED_ENCODING);
+    }
+
+    @Test
+    void aStreamCutOffAfterEndOfInputIsAnErrorNotAHang() {
+        List<StreamEvent> events = Decoding.decode(new XmlStreamDecoder(),
+                (HEADER + "<message><body>half").getBytes(StandardCharsets.UTF_8), 5, true);
+        assertFailure(events, StreamErrorCondition.NOT_WELL_FORMED);
+    }
+
+    @Test
+    void aClosedStreamFollowedByEndOfInputIsClean() {
+        List<StreamEvent> events = Decoding.decode(new XmlStreamDecoder(),
+                (HEADER + "</stream:stream>").getBytes(StandardCharsets.UTF_8), 3, true);
+        assertThat(events.last()).isInstanceOf(StreamEvent.StreamClosed.class);
+    }
+
+    @Test
+    void enforcesTheStanzaSizeLimit() {
+        DecoderLimits limits = DecoderLimits.DEFAULT.withMaxStanzaBytes(16 * 1024);
+        String within = "<message><body>" + "x".repeat(12 * 1024) + "</body></message>";
+        String beyond = "<message><body>" + "x".repeat(20 * 1024) + "</body></message>";
+        assertThat(Decoding.decode(new XmlStreamDecoder(limits), (HEADER + within + within).getBytes(StandardCharsets.UTF_8), 4096, false))
+                .hasSize(3).allMatch(e -> !(e instanceof StreamEvent.StreamFailed));
+        assertFailure(Decoding.decode(new XmlStreamDecoder(limits), (HEADER + beyond).getBytes(StandardCharsets.UTF_8), 4096, false),
+                StreamErrorCondition.POLICY_VIOLATION);
+    }
+
+    @Test
+    void boundsAStartTagThatNeverEnds() {
+        DecoderLimits limits = DecoderLimits.DEFAULT.withMaxStanzaBytes(8 * 1024);
+        String endless = "<message a='" + "x".repeat(64 * 1024);
+        assertFailure(Decoding.decode(new XmlStreamDecoder(limits), (HEADER + endless).getBytes(StandardCharsets.UTF_8), 1000, false),
+                StreamErrorCondition.POLICY_VIOLATION);
+    }
+
+    @Test
+    void enforcesDepthAttributeAndTextLimits() {
+        String deep = "<a>".repeat(10_000);
+        assertFailure(decode(HEADER + deep), StreamErrorCondition.POLICY_VIOLATION);
+
+        StringBuilder attributes = new StringBuilder("<message");
+        for (int i = 0; i < 65; i++) {
+            attributes.append(" a").append(i).append("='v'");
+        }
+        assertFailure(decode(HEADER + attributes + "/>"), StreamErrorCondition.POLICY_VIOLATION);
+
+        XmlStreamDecoder small = new XmlStreamDecoder(DecoderLimits.DEFAULT.withMaxTextChars(100));
+        assertFailure(Decoding.decode(small, (HEADER + "<message><body>" + "y".repeat(101) + "</body></message>")
+                .getBytes(StandardCharsets.UTF_8), 7, false), StreamErrorCondition.POLICY_VIOLATION);
+    }
+
+    @Test
+    void failureNamesTheLimit() {
+        List<StreamEvent> events = decode(HEADER + "<a>".repeat(100));
+        assertThat(((StreamEvent.StreamFailed) events.last()).error().describe()).contains("limit of 64");
+    }
+
+    @Test
+    void reportsNothingAfterAFailure() {
+        XmlStreamDecoder decoder = new XmlStreamDecoder();
+        assertFailure(Decoding.decode(decoder, (HEADER + "<!-- x -->").getBytes(StandardCharsets.UTF_8), 100, false),
+                StreamErrorCondition.RESTRICTED_XML);
+        assertThat(Decoding.decode(decoder, "<message/>".getBytes(StandardCharsets.UTF_8), 100, false)).isEmpty();
+    }
+
+    @Test
+    void restartBeginsANewStreamAndDiscardsInputReceivedBeforeIt() {
+        XmlStreamDecoder decoder = new XmlStreamDecoder();
+        byte[] first = (HEADER + "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/><message>injected</message>")
+                .getBytes(StandardCharsets.UTF_8);
+        decoder.feed(first);
+        assertThat(decoder.next().get()).isInstanceOf(StreamEvent.StreamOpened.class);
+        assertThat(decoder.next().get()).isInstanceOf(StreamEvent.TopLevelElement.class);
+        assertThat(decoder.restart()).isTrue();
+        assertThat(decoder.next()).isEmpty();
+
+        List<StreamEvent> after = Decoding.decode(decoder, (HEADER + "<presence/>").getBytes(StandardCharsets.UTF_8), 9, false);
+        assertThat(after).hasSize(2);
+        assertThat(after.get(0)).isInstanceOf(StreamEvent.StreamOpened.class);
+    }
+
+    @Test
+    void feedingBeforeDrainingIsAProgrammingError() {
+        XmlStreamDecoder decoder = new XmlStreamDecoder();
+        decoder.feed(HEADER.getBytes(StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> decoder.feed(new byte[1]));
+    }
+
+    private static void assertFailure(List<StreamEvent> events, StreamErrorCondition condition) {
+        assertThat(events).isNotEmpty();
+        assertThat(events.last()).isInstanceOfSatisfying(StreamEvent.StreamFailed.class,
+                failed -> assertThat(failed.error().condition()).isEqualTo(condition));
+    }
+}

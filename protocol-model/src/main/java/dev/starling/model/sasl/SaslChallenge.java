@@ -1,0 +1,20 @@
+package dev.starling.model.sasl;
+
+import dev.starling.model.Bytes;
+import dev.starling.model.stream.StreamElement;
+import io.vavr.control.Option;
+
+import java.util.Objects;
+
+/**
+ * {@code <challenge/>}, RFC 6120 §6.4.3: data from the receiving entity. {@code none} is an element without character data;
+ * {@code some(empty)} is the explicit zero-length form {@code =}.
+ *
+ * @param data the challenge, if any
+ */
+public record SaslChallenge(Option<Bytes> data) implements StreamElement {
+
+    public SaslChallenge {
+        Objects.requireNonNull(data, "data");
+    }
+}
