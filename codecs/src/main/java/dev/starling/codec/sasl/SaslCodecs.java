@@ -30,8 +30,9 @@ import java.util.function.Function;
  * SASL, RFC 6120 §6.4: the {@code <mechanisms/>} feature and the {@code auth},
  * {@code challenge}, {@code response}, {@code success}, {@code failure} and {@code abort}
  * elements. Data is base64 (RFC 4648 §4); an empty element means no data and {@code =} means
- * zero-length data (§6.4.2). Invalid base64 is a {@link CodecError}, which the SASL machine
- * answers with {@code incorrect-encoding} (§6.5.5).
+ * zero-length data (§6.4.2). Whitespace inside received data is tolerated (peers and the RFC's own
+ * examples wrap long values) but never sent. Invalid base64 is a {@link CodecError}, which the
+ * SASL machine answers with {@code incorrect-encoding} (§6.5.5).
  */
 public final class SaslCodecs {
 
@@ -82,7 +83,7 @@ public final class SaslCodecs {
 
     /** The element's base64 data: none if empty, zero-length for "=". */
     public static Either<CodecError, Option<Bytes>> decodeData(Element element) {
-        String text = element.text().trim();
+        String text = element.text().replaceAll("[ \\t\\r\\n]", "");
         if (text.isEmpty()) {
             return Either.right(Option.none());
         }

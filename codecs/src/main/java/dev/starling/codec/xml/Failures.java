@@ -21,7 +21,8 @@ final class Failures {
      */
     static StreamErrorCondition classify(Exception e, byte[] slice, int offset, int length) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("Invalid UTF-8") || (slice != null && !isUtf8(slice, offset, length))) {
+        if (message.contains("Invalid UTF-8") || message.contains("Unsupported encoding")
+                || (slice != null && !isUtf8(slice, offset, length))) {
             return StreamErrorCondition.UNSUPPORTED_ENCODING;
         }
         return StreamErrorCondition.NOT_WELL_FORMED;

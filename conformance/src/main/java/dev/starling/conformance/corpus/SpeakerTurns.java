@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits example text into speaker turns marked by {@code C:}-style prefixes. */
+/**
+ * Splits example text into speaker turns marked by {@code C:}-style prefixes. Consecutive lines
+ * of the same speaker form one turn, whether the prefix is repeated on each line (as some XEPs
+ * write it) or only on the first.
+ */
 final class SpeakerTurns {
 
     private static final Pattern PREFIX = Pattern.compile("^([A-Z]{1,3}):(?: (.*))?$");
@@ -19,7 +23,9 @@ final class SpeakerTurns {
         StringBuilder current = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             Matcher m = PREFIX.matcher(line);
-            if (m.matches()) {
+            if (m.matches() && m.group(1).equals(speaker)) {
+                current.append('\n').append(m.group(2) == null ? "" : m.group(2));
+            } else if (m.matches()) {
                 if (speaker != null || current.length() > 0) {
                     add(parts, speaker, current);
                 }

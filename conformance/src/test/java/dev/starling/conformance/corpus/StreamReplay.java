@@ -20,8 +20,9 @@ final class StreamReplay {
     static List<StreamEvent> events(String part, String header, int chunkSize) {
         String body = part.strip();
         String withoutDeclaration = body.startsWith("<?xml") ? body.substring(body.indexOf("?>") + 2).strip() : body;
-        boolean hasHeader = withoutDeclaration.matches("(?s)^<[A-Za-z0-9_.-]*:?stream\\b.*");
-        byte[] bytes = ((hasHeader ? "" : header) + body).getBytes(StandardCharsets.UTF_8);
+        boolean hasHeader = withoutDeclaration.matches("(?s)^<(?:[A-Za-z_][A-Za-z0-9_.-]*:)?stream[\\s/>].*");
+        // inside a synthetic stream an XML declaration would be a misplaced processing instruction
+        byte[] bytes = (hasHeader ? body : header + withoutDeclaration).getBytes(StandardCharsets.UTF_8);
         XmlStreamDecoder decoder = new XmlStreamDecoder();
         List<StreamEvent> events = List.empty();
         for (int i = 0; i < bytes.length; i += chunkSize) {
