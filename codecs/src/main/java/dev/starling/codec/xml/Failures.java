@@ -28,6 +28,25 @@ final class Failures {
         return StreamErrorCondition.NOT_WELL_FORMED;
     }
 
+    /**
+     * The text with every character XML cannot carry (the parser may quote the offending one)
+     * written as {@code \\uXXXX}, so that it can travel in the stream error's {@code <text/>}.
+     */
+    static String printable(String text) {
+        if (dev.starling.model.element.XmlChars.isValidText(text)) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(cp -> {
+            if (dev.starling.model.element.XmlChars.isXmlChar(cp) && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                sb.appendCodePoint(cp);
+            } else {
+                sb.append(String.format("\\u%04X", cp));
+            }
+        });
+        return sb.toString();
+    }
+
     /** The parser's message without its location suffix. */
     static String describe(Exception e) {
         String message = String.valueOf(e.getMessage()).replace('\n', ' ');

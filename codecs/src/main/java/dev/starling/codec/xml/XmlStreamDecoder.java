@@ -58,6 +58,8 @@ public final class XmlStreamDecoder {
     private boolean endOfInput;
     private boolean endOfInputSignalled;
     private long unitBytes;
+    private final byte[] carry = new byte[4];
+    private int carryLength;
     private byte[] lastSlice;
     private int lastSliceOffset;
     private int lastSliceLength;
@@ -124,7 +126,7 @@ public final class XmlStreamDecoder {
      * @return whether any input was discarded
      */
     public boolean restart() {
-        boolean discarded = hasPendingInput() || !reader.getInputFeeder().needMoreInput();
+        boolean discarded = hasPendingInput() || carryLength > 0 || !reader.getInputFeeder().needMoreInput();
         reset();
         return discarded;
     }
@@ -138,6 +140,7 @@ public final class XmlStreamDecoder {
         stack.clear();
         textChars.clear();
         unitBytes = 0;
+        carryLength = 0;
         lastSlice = null;
         lastSliceOffset = 0;
         lastSliceLength = 0;
@@ -188,19 +191,53 @@ public final class XmlStreamDecoder {
         }
     }
 
+    /**
+     * Hands Aalto the next slice of the pending chunk. A slice never ends inside a UTF-8 sequence:
+     * Aalto's async parser corrupts a supplementary character in an attribute value when its four
+     * bytes arrive in separate feeds (seen with aalto-xml 1.4.0: U+1F600 read as U+F600). A chunk
+     * that ends mid-character keeps those bytes until the next chunk completes the character.
+     */
     private Option<StreamEvent> feedSlice() throws XMLStreamException {
-        int length = Math.min(SLICE_BYTES, chunkEnd - chunkPosition);
+        if (carryLength > 0) {
+            int needed = Utf8.sequenceLength(carry[0]) - carryLength;
+            int taken = Math.min(needed, chunkEnd - chunkPosition);
+            System.arraycopy(chunk, chunkPosition, carry, carryLength, taken);
+            chunkPosition += taken;
+            carryLength += taken;
+            if (taken < needed) {
+                return Option.none(); // still incomplete: wait for the next chunk
+            }
+            byte[] bridge = java.util.Arrays.copyOf(carry, carryLength);
+            carryLength = 0;
+            return handToParser(bridge, 0, bridge.length);
+        }
+        int end = chunkPosition + Math.min(SLICE_BYTES, chunkEnd - chunkPosition);
+        int characterStart = Utf8.incompleteTailStart(chunk, chunkPosition, end);
+        if (characterStart < end && end == chunkEnd) {
+            carryLength = end - characterStart;
+            System.arraycopy(chunk, characterStart, carry, 0, carryLength);
+            chunkEnd = characterStart;
+        }
+        end = characterStart;
+        if (end == chunkPosition) {
+            return Option.none();
+        }
+        int start = chunkPosition;
+        chunkPosition = end;
+        return handToParser(chunk, start, end - start);
+    }
+
+    private Option<StreamEvent> handToParser(byte[] bytes, int offset, int length) throws XMLStreamException {
         if (phase == Phase.PROLOG) {
-            Option<StreamEvent> rejected = checkProlog(chunkPosition, length);
+            Option<StreamEvent> rejected = checkProlog(bytes, offset, length);
             if (rejected.isDefined()) {
                 return rejected;
             }
         }
-        reader.getInputFeeder().feedInput(chunk, chunkPosition, length);
-        lastSlice = chunk;
-        lastSliceOffset = chunkPosition;
+        reader.getInputFeeder().feedInput(bytes, offset, length);
+        lastSlice = bytes;
+        lastSliceOffset = offset;
         lastSliceLength = length;
-        chunkPosition += length;
         unitBytes += length;
         return Option.none();
     }
@@ -210,9 +247,9 @@ public final class XmlStreamDecoder {
      * order mark or UTF-16/32 input (only UTF-8 is allowed, RFC 6120 §11.6) and any {@code <!}
      * (a DOCTYPE, whose internal subset Aalto cannot parse, or a comment; RFC 6120 §11.1).
      */
-    private Option<StreamEvent> checkProlog(int from, int length) {
+    private Option<StreamEvent> checkProlog(byte[] bytes, int from, int length) {
         for (int i = from; i < from + length; i++) {
-            int b = chunk[i] & 0xFF;
+            int b = bytes[i] & 0xFF;
             if (!seenAnyByte) {
                 seenAnyByte = true;
                 if (b == 0x00 || b == 0xFE || b == 0xFF || b == 0xEF) {
@@ -369,7 +406,7 @@ public final class XmlStreamDecoder {
     }
 
     private Option<StreamEvent> fail(StreamErrorCondition condition, String description) {
-        return failWith(StreamError.of(condition, description));
+        return failWith(StreamError.of(condition, Failures.printable(description)));
     }
 
     private Option<StreamEvent> failWith(StreamError error) {

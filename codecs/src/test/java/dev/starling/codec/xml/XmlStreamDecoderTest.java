@@ -177,6 +177,19 @@ class XmlStreamDecoderTest {
     }
 
     @Test
+    void supplementaryCharactersSurviveEveryChunkingEvenInAttributes() {
+        // aalto-xml 1.4.0 reads U+1F600 as U+F600 in an attribute value when its bytes arrive in separate feeds
+        String xml = HEADER + "<message id='\ud83d\ude00\u4e2d\u00e9'><body>\ud83d\ude00</body></message>";
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        for (int chunk = 1; chunk <= 5; chunk++) {
+            List<StreamEvent> events = Decoding.decode(new XmlStreamDecoder(), bytes, chunk, false);
+            Element message = ((StreamEvent.TopLevelElement) events.get(1)).element();
+            assertThat(message.attribute("id")).as("chunk size %d", chunk).contains("\ud83d\ude00\u4e2d\u00e9");
+            assertThat(message.element(Namespaces.CLIENT, "body").get().text()).isEqualTo("\ud83d\ude00");
+        }
+    }
+
+    @Test
     void feedingBeforeDrainingIsAProgrammingError() {
         XmlStreamDecoder decoder = new XmlStreamDecoder();
         decoder.feed(HEADER.getBytes(StandardCharsets.UTF_8));
