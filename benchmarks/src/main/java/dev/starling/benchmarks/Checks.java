@@ -22,6 +22,16 @@ final class Checks {
         }
     }
 
+    /** Fails unless both lists hold equal values in the same order. */
+    static void same(String what, List<?> expected, List<?> actual) {
+        equal(what + ": count", expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                throw new IllegalStateException(what + ": #" + i + " differs: " + expected.get(i) + " vs " + actual.get(i));
+            }
+        }
+    }
+
     /** Fails unless Starling's typed stanzas have the corpus' mix, with bodies and statuses read. */
     static void typedMix(StanzaCorpus corpus, List<StreamElement> typed) {
         equal("Starling messages with a body", corpus.messageCount(),
@@ -40,5 +50,17 @@ final class Checks {
                 .filter(s -> s instanceof org.jivesoftware.smack.packet.Presence p && p.getStatus() != null).count());
         equal("Smack IQs with a child element", corpus.iqCount(),
                 stanzas.stream().filter(s -> s instanceof IQ iq && iq.getChildElementName() != null).count());
+    }
+
+    /** Fails unless each output is the matching stanza's element, carrying its id. */
+    static void smackOutput(List<Stanza> stanzas, List<String> outputs) {
+        equal("Smack outputs", stanzas.size(), outputs.size());
+        for (int i = 0; i < stanzas.size(); i++) {
+            Stanza stanza = stanzas.get(i);
+            String output = outputs.get(i);
+            if (!output.startsWith("<" + stanza.getElementName() + " ") || !output.contains("id='" + stanza.getStanzaId() + "'")) {
+                throw new IllegalStateException("Smack wrote " + output + " for " + stanza);
+            }
+        }
     }
 }

@@ -70,8 +70,8 @@ public class DecodeBenchmark {
         Checks.equal("starlingElements stanzas", expected, starlingElements(bh));
         Checks.equal("starlingTyped stanzas", expected, starlingTyped(bh));
         Checks.equal("smackPacketParserUtils stanzas", expected, smackPacketParserUtils(bh));
-        Checks.typedMix(corpus, CorpusDecoding.typed(corpus, registry));
-        Checks.smackMix(corpus, CorpusDecoding.smack(corpus));
+        Checks.typedMix(corpus, CorpusDecoding.typed(bytes, registry));
+        Checks.smackMix(corpus, CorpusDecoding.smack(bytes));
     }
 
     /**

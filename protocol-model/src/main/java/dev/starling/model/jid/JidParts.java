@@ -89,6 +89,9 @@ final class JidParts {
         if (info.hasErrors()) {
             return Either.left("is not a valid IDNA2008 domain name (RFC 7622 §3.2, RFC 5890): " + info.getErrors());
         }
+        if (unicode.length() > 0 && unicode.charAt(unicode.length() - 1) == '.') {
+            return Either.left("has an empty label (RFC 7622 §3.2 strips only one final dot)");
+        }
         return checkLength(unicode.toString(), "3.2");
     }
 

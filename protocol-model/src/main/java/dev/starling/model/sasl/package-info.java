@@ -1,0 +1,4 @@
+/**
+ * SASL negotiation elements, RFC 6120 §6.
+ */
+package dev.starling.model.sasl;
