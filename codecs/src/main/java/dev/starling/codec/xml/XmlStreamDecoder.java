@@ -64,6 +64,7 @@ public final class XmlStreamDecoder {
     private int lastSliceOffset;
     private int lastSliceLength;
     private boolean seenAnyByte;
+    private boolean prologScanned;
     private int previousPrologByte;
 
     /** A decoder with the {@link DecoderLimits#DEFAULT default limits}. */
@@ -145,6 +146,7 @@ public final class XmlStreamDecoder {
         lastSliceOffset = 0;
         lastSliceLength = 0;
         seenAnyByte = false;
+        prologScanned = false;
         previousPrologByte = -1;
         endOfInputSignalled = false;
     }
@@ -243,12 +245,14 @@ public final class XmlStreamDecoder {
     }
 
     /**
-     * Before the stream root opens, checks what Aalto's async parser cannot report itself: a byte
-     * order mark or UTF-16/32 input (only UTF-8 is allowed, RFC 6120 §11.6) and any {@code <!}
-     * (a DOCTYPE, whose internal subset Aalto cannot parse, or a comment; RFC 6120 §11.1).
+     * Checks the prolog, up to the start tag of the stream root, for what Aalto's async parser
+     * cannot report itself: a byte order mark or UTF-16/32 input (only UTF-8 is allowed, RFC 6120
+     * §11.6) and any {@code <!} (a DOCTYPE, whose internal subset Aalto cannot parse, or a
+     * comment; RFC 6120 §11.1). Processing instructions are left to the parser, which reports
+     * them.
      */
     private Option<StreamEvent> checkProlog(byte[] bytes, int from, int length) {
-        for (int i = from; i < from + length; i++) {
+        for (int i = from; i < from + length && !prologScanned; i++) {
             int b = bytes[i] & 0xFF;
             if (!seenAnyByte) {
                 seenAnyByte = true;
@@ -257,8 +261,11 @@ public final class XmlStreamDecoder {
                             "the stream must be UTF-8 without a byte order mark");
                 }
             }
-            if (previousPrologByte == '<' && b == '!') {
-                return fail(StreamErrorCondition.RESTRICTED_XML, "a DTD or comment before the stream header");
+            if (previousPrologByte == '<') {
+                if (b == '!') {
+                    return fail(StreamErrorCondition.RESTRICTED_XML, "a DTD or comment before the stream header (RFC 6120 §11.1)");
+                }
+                prologScanned = b != '?'; // the root start tag: the prolog is over
             }
             previousPrologByte = b;
         }

@@ -47,6 +47,14 @@ class XmlStreamDecoderTest {
     }
 
     @Test
+    void reportsEverythingBeforeAFailureInTheSameChunk() {
+        List<StreamEvent> events = decode(HEADER + "<message/><!-- late --><presence/>");
+        assertThat(events).hasSize(3);
+        assertThat(events.get(1)).isInstanceOf(StreamEvent.TopLevelElement.class);
+        assertThat(((StreamEvent.StreamFailed) events.get(2)).error().describe()).contains("comments are not allowed");
+    }
+
+    @Test
     void reportsEachElementAsSoonAsItsEndTagArrives() {
         XmlStreamDecoder decoder = new XmlStreamDecoder();
         assertThat(Decoding.decode(decoder, (HEADER + "<presence/><iq id='1' type='get'>").getBytes(StandardCharsets.UTF_8),

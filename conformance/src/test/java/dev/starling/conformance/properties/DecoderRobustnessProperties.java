@@ -50,6 +50,23 @@ class DecoderRobustnessProperties {
                 failed -> assertThat(failed.error().condition()).isEqualTo(StreamErrorCondition.RESTRICTED_XML));
     }
 
+    @Property(tries = 300)
+    void everythingBeforeAFailureIsReported(@ForAll("stanzaLists") List<String> stanzas, @ForAll("restricted") String construct,
+                                            @ForAll("chunkings") List<Integer> chunks) {
+        StringBuilder xml = new StringBuilder(StreamBytes.HEADER);
+        stanzas.forEach(xml::append);
+        List<StreamEvent> events = StreamBytes.decode(StreamBytes.utf8(xml + construct + "<presence/>"), chunks);
+        assertThat(events).hasSize(stanzas.size() + 2);
+        assertThat(events.subList(1, stanzas.size() + 1)).allMatch(StreamEvent.TopLevelElement.class::isInstance);
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(StreamEvent.StreamFailed.class,
+                failed -> assertThat(failed.error().condition()).isEqualTo(StreamErrorCondition.RESTRICTED_XML));
+    }
+
+    @Provide
+    Arbitrary<List<String>> stanzaLists() {
+        return stanzaXml().list().ofMaxSize(5);
+    }
+
     @Property(tries = 100)
     void aDtdOrCommentBeforeTheHeaderIsRefused(@ForAll("prologConstructs") String construct,
                                                 @ForAll("chunkings") List<Integer> chunks) {
