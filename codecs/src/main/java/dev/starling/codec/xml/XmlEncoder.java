@@ -11,7 +11,6 @@ import dev.starling.model.stream.StreamHeader;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
@@ -21,11 +20,18 @@ import java.util.ArrayList;
  * normalization), a default namespace declared only where an element's namespace differs from
  * its parent's, {@code xml:} used for {@code xml:lang}, the {@code stream:} prefix for
  * stream-namespace elements, and a generated prefix only for other namespaced attributes.
- * Stateless and safe to share.
+ *
+ * <p>Top-level elements go through one writer kept open inside a stream root that is never
+ * written out, so encoding a stanza creates no writer. An encoder therefore belongs to one
+ * stream at a time, like the stream it writes: it is not thread-safe. {@link #toXml} and the
+ * header and footer methods hold no state.
  */
 public final class XmlEncoder {
 
     private static final byte[] FOOTER = "</stream:stream>".getBytes(StandardCharsets.UTF_8);
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+    private XMLStreamWriter streamWriter;
 
     /** The XML declaration RFC 6120 §11.5 allows before the stream header. */
     public static final String XML_DECLARATION = "<?xml version='1.0'?>";
@@ -66,30 +72,45 @@ public final class XmlEncoder {
      * elements use the {@code stream:} prefix bound on the header.
      */
     public byte[] encode(Element element, String streamNamespace) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        write(element, streamNamespace, true, out);
-        return out.toByteArray();
+        try {
+            XMLStreamWriter writer = streamWriter();
+            writeElement(writer, element, streamNamespace, true, true);
+            writer.flush();
+            byte[] bytes = buffer.toByteArray();
+            buffer.reset();
+            return bytes;
+        } catch (XMLStreamException | RuntimeException e) {
+            streamWriter = null; // never reuse a writer left in an unknown state
+            buffer.reset();
+            throw new IllegalStateException("cannot write " + element.name(), e);
+        }
+    }
+
+    /** The reused writer, positioned inside an open stream root whose bytes were discarded. */
+    private XMLStreamWriter streamWriter() throws XMLStreamException {
+        if (streamWriter == null) {
+            buffer.reset();
+            XMLStreamWriter writer = AaltoFactories.output().createXMLStreamWriter(buffer, "UTF-8");
+            writer.writeStartElement("stream", "stream", Namespaces.STREAMS);
+            writer.writeCharacters("");
+            writer.flush();
+            buffer.reset();
+            streamWriter = writer;
+        }
+        return streamWriter;
     }
 
     /** A self-contained document fragment: the element declares every namespace it uses. */
     public String toXml(Element element) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        write(element, "", false, out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private void write(Element element, String inheritedNamespace, boolean streamPrefixBound, ByteArrayOutputStream out) {
         try {
             XMLStreamWriter writer = AaltoFactories.output().createXMLStreamWriter(out, "UTF-8");
-            writeElement(writer, element, inheritedNamespace, streamPrefixBound, true);
+            writeElement(writer, element, "", false, true);
             writer.flush();
         } catch (XMLStreamException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.io.IOException io) {
-                throw new UncheckedIOException(io);
-            }
             throw new IllegalStateException("cannot write " + element.name(), e);
         }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private void writeElement(XMLStreamWriter writer, Element element, String inheritedNamespace,

@@ -13,7 +13,7 @@ import io.vavr.control.Option;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -40,16 +40,15 @@ import java.util.Objects;
 public final class XmlStreamDecoder {
 
     /** Input is handed to the parser in slices of at most this many bytes (the accounting grain). */
-    public static final int SLICE_BYTES = 1024;
-
-    private static final int QNAME_CACHE_LIMIT = 512;
+    public static final int SLICE_BYTES = 4096;
 
     private enum Phase { PROLOG, OPEN, CLOSED, FAILED }
 
     private final DecoderLimits limits;
-    private final QNameCache names = new QNameCache(QNAME_CACHE_LIMIT);
-    private final ArrayList<Element.Builder> stack = new ArrayList<>(16);
-    private final ArrayList<Integer> textChars = new ArrayList<>(16);
+    private final QNameCache names = new QNameCache();
+    private Element.Builder[] builders = new Element.Builder[16]; // reused, one per depth below the root
+    private int depth;                                            // open elements below the root
+    private int[] textChars = new int[16];                      // characters so far, per depth
     private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
     private Phase phase;
     private byte[] chunk;
@@ -60,8 +59,6 @@ public final class XmlStreamDecoder {
     private long unitBytes;
     private final byte[] carry = new byte[4];
     private int carryLength;
-    private byte[] lastSlice;
-    private int lastSliceOffset;
     private int lastSliceLength;
     private boolean seenAnyByte;
     private boolean prologScanned;
@@ -138,12 +135,9 @@ public final class XmlStreamDecoder {
         chunk = null;
         chunkPosition = 0;
         chunkEnd = 0;
-        stack.clear();
-        textChars.clear();
+        depth = 0;
         unitBytes = 0;
         carryLength = 0;
-        lastSlice = null;
-        lastSliceOffset = 0;
         lastSliceLength = 0;
         seenAnyByte = false;
         prologScanned = false;
@@ -189,7 +183,7 @@ public final class XmlStreamDecoder {
                 }
             }
         } catch (XMLStreamException | RuntimeException e) {
-            return fail(Failures.classify(e, lastSlice, lastSliceOffset, lastSliceLength), Failures.describe(e));
+            return fail(Failures.classify(e), Failures.describe(e));
         }
     }
 
@@ -236,9 +230,11 @@ public final class XmlStreamDecoder {
                 return rejected;
             }
         }
+        if (!Utf8.isWellFormed(bytes, offset, length)) {
+            return fail(StreamErrorCondition.UNSUPPORTED_ENCODING,
+                    "the input is not valid UTF-8 (RFC 3629: malformed, overlong or out-of-range sequence)");
+        }
         reader.getInputFeeder().feedInput(bytes, offset, length);
-        lastSlice = bytes;
-        lastSliceOffset = offset;
         lastSliceLength = length;
         unitBytes += length;
         return Option.none();
@@ -320,7 +316,7 @@ public final class XmlStreamDecoder {
             return fail(StreamErrorCondition.BAD_NAMESPACE_PREFIX,
                     "the stream namespace must use the prefix 'stream' (RFC 6120 §4.8.5)");
         }
-        Element.Builder root = Element.builder(names.get(namespace, "stream"));
+        Element.Builder root = Element.parsedBuilder(names.get(namespace, "stream"));
         Option<StreamEvent> attributeFailure = copyAttributes(root);
         if (attributeFailure.isDefined()) {
             return attributeFailure;
@@ -343,19 +339,23 @@ public final class XmlStreamDecoder {
     }
 
     private Option<StreamEvent> startElement() {
-        int depth = reader.getDepth() - 1;
-        if (depth > limits.maxDepth()) {
+        if (depth + 1 > limits.maxDepth()) {
             return fail(StreamErrorCondition.POLICY_VIOLATION,
                     "elements nested deeper than the limit of " + limits.maxDepth());
         }
         String namespace = Objects.requireNonNullElse(reader.getNamespaceURI(), "");
-        Element.Builder builder = Element.builder(names.get(namespace, reader.getLocalName()));
+        QName name = names.get(namespace, reader.getLocalName());
+        if (depth == builders.length) {
+            builders = Arrays.copyOf(builders, depth * 2);
+            textChars = Arrays.copyOf(textChars, depth * 2);
+        }
+        Element.Builder builder = builders[depth] == null ? Element.parsedBuilder(name) : builders[depth].reset(name);
+        builders[depth] = builder;
         Option<StreamEvent> attributeFailure = copyAttributes(builder);
         if (attributeFailure.isDefined()) {
             return attributeFailure;
         }
-        stack.add(builder);
-        textChars.add(0);
+        textChars[depth++] = 0;
         return Option.none();
     }
 
@@ -373,25 +373,23 @@ public final class XmlStreamDecoder {
     }
 
     private Option<StreamEvent> endElement() {
-        int depth = reader.getDepth();
-        if (depth == 1) {
+        if (depth == 0) { // the stream root itself
             phase = Phase.CLOSED;
             chunk = null;
             return Option.some(new StreamEvent.StreamClosed());
         }
-        Element element = stack.remove(stack.size() - 1).build();
-        textChars.remove(textChars.size() - 1);
-        if (stack.isEmpty()) {
+        Element element = builders[--depth].build();
+        if (depth == 0) {
             unitBytes = lastSliceLength; // the rest of this slice belongs to what follows
             return Option.some(new StreamEvent.TopLevelElement(element));
         }
-        stack.get(stack.size() - 1).child(element);
+        builders[depth - 1].child(element);
         return Option.none();
     }
 
     private Option<StreamEvent> characters() {
         String text = reader.getText();
-        if (stack.isEmpty()) {
+        if (depth == 0) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
@@ -401,14 +399,14 @@ public final class XmlStreamDecoder {
             unitBytes = lastSliceLength; // whitespace keepalives (RFC 6120 §4.6.1) end a unit
             return Option.none();
         }
-        int top = stack.size() - 1;
-        int total = textChars.get(top) + text.length();
+        int top = depth - 1;
+        int total = textChars[top] + text.length();
         if (total > limits.maxTextChars()) {
             return fail(StreamErrorCondition.POLICY_VIOLATION,
                     "character data in one element exceeds the limit of " + limits.maxTextChars() + " characters");
         }
-        textChars.set(top, total);
-        stack.get(top).text(text);
+        textChars[top] = total;
+        builders[top].text(text);
         return Option.none();
     }
 
@@ -419,33 +417,7 @@ public final class XmlStreamDecoder {
     private Option<StreamEvent> failWith(StreamError error) {
         phase = Phase.FAILED;
         chunk = null;
-        stack.clear();
-        textChars.clear();
+        depth = 0;
         return Option.some(new StreamEvent.StreamFailed(error));
-    }
-
-    /** Interns qualified names so repeated element names cost no allocation or validation. */
-    private static final class QNameCache {
-        private final java.util.HashMap<String, java.util.HashMap<String, QName>> byNamespace = new java.util.HashMap<>();
-        private final int limit;
-        private int size;
-
-        QNameCache(int limit) {
-            this.limit = limit;
-        }
-
-        QName get(String namespace, String localName) {
-            java.util.HashMap<String, QName> locals = byNamespace.get(namespace);
-            QName name = locals == null ? null : locals.get(localName);
-            if (name != null) {
-                return name;
-            }
-            name = new QName(namespace, localName);
-            if (size < limit) {
-                byNamespace.computeIfAbsent(namespace, n -> new java.util.HashMap<>()).put(localName, name);
-                size++;
-            }
-            return name;
-        }
     }
 }

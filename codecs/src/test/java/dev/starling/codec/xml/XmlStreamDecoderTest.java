@@ -105,6 +105,24 @@ class XmlStreamDecoderTest {
         assertFailure(Decoding.decode(new XmlStreamDecoder(), utf16, 4, false), StreamErrorCondition.UNSUPPORTED_ENCODING);
     }
 
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({
+            "c0bc, text", "c0bc, attribute", "c080, text", "e08080, attribute", "e09fbf, text",
+            "f0808080, text", "f4908080, attribute", "eda080, text", "c3, text", "80, attribute"})
+    void refusesOverlongAndOutOfRangeUtf8ThatAaltoWouldDecode(String hex, String where) {
+        // Aalto 1.4.0 decodes C0 BC as '<', E0 80 80 as U+0000, F4 90 80 80 as a pair of lone surrogates...
+        byte[] sequence = java.util.HexFormat.of().parseHex(hex);
+        String open = HEADER + (where.equals("text") ? "<message><body>" : "<message id='");
+        String close = where.equals("text") ? "</body></message>" : "'/>";
+        byte[] bytes = new byte[open.length() + sequence.length + close.length()];
+        System.arraycopy(open.getBytes(StandardCharsets.UTF_8), 0, bytes, 0, open.length());
+        System.arraycopy(sequence, 0, bytes, open.length(), sequence.length);
+        System.arraycopy(close.getBytes(StandardCharsets.UTF_8), 0, bytes, open.length() + sequence.length, close.length());
+        for (int chunk : new int[]{1, 3, 4096}) {
+            assertFailure(Decoding.decode(new XmlStreamDecoder(), bytes, chunk, false), StreamErrorCondition.UNSUPPORTED_ENCODING);
+        }
+    }
+
     @Test
     void aStreamCutOffAfterEndOfInputIsAnErrorNotAHang() {
         List<StreamEvent> events = Decoding.decode(new XmlStreamDecoder(),

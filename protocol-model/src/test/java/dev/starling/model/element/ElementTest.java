@@ -24,6 +24,8 @@ class ElementTest {
         Element e = Element.builder(QUERY).text("a").text("").text("b").child(new Text("c")).build();
         assertThat(e.children()).containsExactly(new Text("abc"));
         assertThat(e.text()).isEqualTo("abc");
+        assertThat(e.withText("d").children()).containsExactly(new Text("abcd"));
+        assertThat(e.withChild(new Text("d"))).isEqualTo(Element.of(QUERY).withText("abcd"));
     }
 
     @Test
@@ -42,6 +44,8 @@ class ElementTest {
         assertThatIllegalArgumentException().isThrownBy(() -> QName.of("urn:x", "not:ncname"));
         assertThatIllegalArgumentException().isThrownBy(() -> QName.of("urn:x", "1abc"));
         assertThatIllegalArgumentException().isThrownBy(() -> Element.builder(QUERY).attribute("a", "1").attribute("a", "2"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Element.builder(QUERY).text("\u0000"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Element.of(QUERY).withText("a\u0000"));
         assertThat(new Text("emoji \ud83d\ude00 and tab\t").value()).contains("\ud83d\ude00");
     }
 
