@@ -1,6 +1,9 @@
 package dev.starling.codec;
 
 import dev.starling.codec.bind.BindCodecs;
+import dev.starling.codec.disco.DiscoCodecs;
+import dev.starling.codec.ping.PingCodecs;
+import dev.starling.codec.version.VersionCodecs;
 import dev.starling.codec.sasl.SaslCodecs;
 import dev.starling.codec.stanza.StanzaCodecs;
 import dev.starling.codec.stream.StreamCodecs;
@@ -8,6 +11,10 @@ import dev.starling.codec.tls.TlsCodecs;
 import dev.starling.model.Extension;
 import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
+import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.Message;
+import dev.starling.model.stanza.Presence;
+import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stream.StreamElement;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
@@ -49,7 +56,8 @@ public final class CodecRegistry {
     /**
      * The codecs for everything in the core model: stanzas (RFC 6120 §8, RFC 6121), stream
      * features and errors (§4.3, §4.9), STARTTLS (§5), SASL (§6), resource binding (§7) and
-     * legacy sessions (RFC 3921 §3).
+     * legacy sessions (RFC 3921 §3), plus the payloads every session answers: ping (XEP-0199),
+     * software version (XEP-0092) and service discovery (XEP-0030).
      */
     public static CodecRegistry core() {
         CodecRegistry registry = empty();
@@ -57,7 +65,10 @@ public final class CodecRegistry {
         registry = StreamCodecs.register(registry);
         registry = TlsCodecs.register(registry);
         registry = SaslCodecs.register(registry);
-        return BindCodecs.register(registry);
+        registry = BindCodecs.register(registry);
+        registry = PingCodecs.register(registry);
+        registry = VersionCodecs.register(registry);
+        return DiscoCodecs.register(registry);
     }
 
     /** A registry that also decodes these top-level elements. */
@@ -123,6 +134,41 @@ public final class CodecRegistry {
             }
         }
         return Either.right(Option.none());
+    }
+
+    /**
+     * The stanza with every child that has a registered payload codec turned into its record, for
+     * consumers that dispatch on types (the session machines). The first child that fails to
+     * decode is reported with the stanza error that answers it.
+     */
+    public Either<CodecError, Stanza> typePayloads(Stanza stanza, String contentNamespace) {
+        boolean any = false;
+        for (Extension child : stanza.children()) {
+            any |= child instanceof Element e && payloads.containsKey(e.name());
+        }
+        if (!any) {
+            return Either.right(stanza);
+        }
+        java.util.ArrayList<Extension> typed = new java.util.ArrayList<>(stanza.children().size());
+        for (Extension child : stanza.children()) {
+            if (child instanceof Element e && payloads.containsKey(e.name())) {
+                Either<CodecError, Extension> decoded = decodePayload(e, contentNamespace);
+                if (decoded.isLeft()) {
+                    return Either.left(decoded.getLeft());
+                }
+                typed.add(decoded.get());
+            } else {
+                typed.add(child);
+            }
+        }
+        io.vavr.collection.Array<Extension> children = io.vavr.collection.Array.ofAll(typed);
+        if (stanza instanceof Message m) {
+            return Either.right(m.withChildren(children));
+        }
+        if (stanza instanceof Presence p) {
+            return Either.right(p.withChildren(children));
+        }
+        return Either.right(((Iq) stanza).withChildren(children));
     }
 
     /** The element form of a value: an {@link Element} as is, a record through its codec. */

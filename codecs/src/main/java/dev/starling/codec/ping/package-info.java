@@ -1,0 +1,2 @@
+/** Codec for XMPP Ping, XEP-0199. */
+package dev.starling.codec.ping;

@@ -1,0 +1,2 @@
+/** Codec for Software Version, XEP-0092. */
+package dev.starling.codec.version;

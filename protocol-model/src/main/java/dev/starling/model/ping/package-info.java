@@ -1,0 +1,2 @@
+/** XMPP Ping, XEP-0199. */
+package dev.starling.model.ping;
