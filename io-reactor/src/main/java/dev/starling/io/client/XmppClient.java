@@ -1,0 +1,192 @@
+package dev.starling.io.client;
+
+import dev.starling.io.session.SessionHandle;
+import dev.starling.io.session.SessionHooks;
+import dev.starling.io.session.SessionRunner;
+import dev.starling.io.session.TlsSetup;
+import dev.starling.machine.session.SessionEvent;
+import dev.starling.machine.session.SessionInput;
+import dev.starling.machine.stream.client.ClientSession;
+import dev.starling.machine.stream.client.ClientState;
+import dev.starling.model.Extension;
+import dev.starling.model.disco.DiscoInfo;
+import dev.starling.model.disco.DiscoItems;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.ping.Ping;
+import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.IqType;
+import dev.starling.model.stanza.Stanza;
+import dev.starling.model.version.SoftwareVersion;
+import io.netty.channel.ChannelOption;
+import io.vavr.control.Option;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.Connection;
+import reactor.netty.tcp.TcpClient;
+import reactor.util.retry.Retry;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A connected XMPP client session with a Reactor API: the pure {@link ClientSession} machine
+ * drives the stream through one {@link SessionRunner}; this class turns its events into
+ * {@link Flux}es and {@link Mono}s. Nothing here blocks.
+ */
+public final class XmppClient {
+
+    private final ClientSettings settings;
+    private final Sinks.One<XmppClient> ready = Sinks.one();
+    private final Sinks.Many<Stanza> stanzas = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<SessionEvent> events = Sinks.many().replay().limit(64);
+    private final ConcurrentHashMap<String, Sinks.One<Iq>> pending = new ConcurrentHashMap<>();
+    private volatile SessionHandle session;
+    private volatile Jid jid;
+
+    private XmppClient(ClientSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Connects, negotiates the stream and binds a resource; completes when the session is ready.
+     * Failed TCP attempts are retried with exponential backoff and jitter ({@link ClientSettings#attempts()}).
+     */
+    public static Mono<XmppClient> connect(ClientSettings settings, Option<TlsSetup> tls) {
+        Mono<XmppClient> attempt = Mono.defer(() -> {
+            InetSocketAddress address = settings.server().getOrElse(
+                    () -> InetSocketAddress.createUnresolved(settings.machine().jid().domain(), 5222));
+            XmppClient client = new XmppClient(settings);
+            return TcpClient.create().host(address.getHostString()).port(address.getPort())
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                    .connect()
+                    .flatMap(connection -> client.run(connection, tls));
+        });
+        return attempt.retryWhen(Retry.backoff(settings.attempts() - 1L, settings.firstBackoff()).jitter(0.5)
+                .filter(error -> !(error instanceof XmppException)));
+    }
+
+    private Mono<XmppClient> run(Connection connection, Option<TlsSetup> tls) {
+        SessionRunner<ClientState> runner = new SessionRunner<>(connection.channel(), ClientSession::step,
+                ClientSession.initial(settings.machine()), settings.session(), new Hooks(), Option.none(), tls);
+        session = runner;
+        connection.channel().eventLoop().execute(() -> {
+            runner.start(settings.directTls());
+            connection.inbound().receive().subscribe(runner::onBytes);
+        });
+        return ready.asMono();
+    }
+
+    /** The bound full JID. */
+    public Jid jid() {
+        return jid;
+    }
+
+    /** Stanzas that arrive for the application (messages, presence, IQ responses), from now on. */
+    public Flux<Stanza> stanzas() {
+        return stanzas.asFlux();
+    }
+
+    /** Session events (TLS, authentication, ready, end, timeouts); the last few are replayed. */
+    public Flux<SessionEvent> events() {
+        return events.asFlux();
+    }
+
+    /** Sends a stanza; completes once the session has taken it. */
+    public Mono<Void> send(Stanza stanza) {
+        return Mono.defer(() -> session.offer(new SessionInput.SendStanza(stanza))
+                ? Mono.<Void>empty() : Mono.error(XmppException.overloaded()));
+    }
+
+    /**
+     * Sends an IQ request and returns its result; an error response fails the Mono with the
+     * stanza error, no response in time with a timeout (RFC 6120 §8.2.3).
+     */
+    public Mono<Iq> request(IqType type, Option<Jid> to, Extension payload) {
+        return Mono.defer(() -> {
+            String id = "iq-" + settings.session().random().token().substring(0, 16);
+            Sinks.One<Iq> response = Sinks.one();
+            pending.put(id, response);
+            Iq iq = Iq.of(type, id, payload).withTo(to);
+            return send(iq).then(response.asMono()).doFinally(signal -> pending.remove(id));
+        });
+    }
+
+    /** XEP-0199 ping; completes with the round-trip time. */
+    public Mono<Duration> ping(Option<Jid> to) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return request(IqType.GET, to, new Ping()).map(result -> Duration.ofNanos(System.nanoTime() - start));
+        });
+    }
+
+    /** XEP-0030 disco#info of an entity (the server when none). */
+    public Mono<DiscoInfo> discoInfo(Option<Jid> to) {
+        return request(IqType.GET, to, DiscoInfo.query()).map(iq -> iq.firstChild(DiscoInfo.class)
+                .getOrElse(DiscoInfo.query()));
+    }
+
+    /** XEP-0030 disco#items of an entity (the server when none). */
+    public Mono<DiscoItems> discoItems(Option<Jid> to) {
+        return request(IqType.GET, to, DiscoItems.query()).map(iq -> iq.firstChild(DiscoItems.class)
+                .getOrElse(DiscoItems.query()));
+    }
+
+    /** XEP-0092 software version of an entity (the server when none). */
+    public Mono<SoftwareVersion> version(Option<Jid> to) {
+        return request(IqType.GET, to, SoftwareVersion.query()).map(iq -> iq.firstChild(SoftwareVersion.class)
+                .getOrElse(SoftwareVersion.query()));
+    }
+
+    /** Closes the stream in an orderly way (RFC 6120 §4.4); completes when the session has ended. */
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            session.offer(new SessionInput.Close());
+            return events.asFlux().filter(SessionEvent.Ended.class::isInstance).next().then();
+        });
+    }
+
+    /** Turns the machine's events into the API's streams. */
+    private final class Hooks implements SessionHooks {
+
+        @Override
+        public void onEvent(SessionHandle handle, SessionEvent event) {
+            events.tryEmitNext(event);
+            if (event instanceof SessionEvent.Ready r) {
+                jid = r.jid();
+                ready.tryEmitValue(XmppClient.this);
+            } else if (event instanceof SessionEvent.StanzaReceived received) {
+                onStanza(received.stanza());
+            } else if (event instanceof SessionEvent.IqTimedOut timedOut) {
+                Sinks.One<Iq> waiting = pending.remove(timedOut.id());
+                if (waiting != null) {
+                    waiting.tryEmitError(XmppException.timeout(timedOut.id()));
+                }
+            } else if (event instanceof SessionEvent.Ended ended) {
+                XmppException error = XmppException.ended(ended.reason());
+                ready.tryEmitError(error);
+                pending.values().forEach(waiting -> waiting.tryEmitError(error));
+                pending.clear();
+                stanzas.tryEmitComplete();
+                events.tryEmitComplete();
+            }
+        }
+
+        private void onStanza(Stanza stanza) {
+            if (stanza instanceof Iq iq && !iq.type().isRequest()) {
+                Sinks.One<Iq> waiting = pending.remove(iq.iqId());
+                if (waiting != null) {
+                    if (iq.type() == IqType.ERROR) {
+                        waiting.tryEmitError(XmppException.stanzaError(iq.error().getOrElse(
+                                dev.starling.model.stanza.StanzaError.of(dev.starling.model.stanza.StanzaErrorCondition.UNDEFINED_CONDITION))));
+                    } else {
+                        waiting.tryEmitValue(iq);
+                    }
+                    return;
+                }
+            }
+            stanzas.tryEmitNext(stanza);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.starling.io.server;
+
+import dev.starling.io.session.SessionHandle;
+import dev.starling.machine.routing.BindingDecision;
+import dev.starling.machine.routing.ConflictPolicy;
+import dev.starling.machine.routing.ResourceBinding;
+import dev.starling.machine.session.BindingRequest;
+import dev.starling.machine.session.SessionInput;
+import dev.starling.machine.stanza.StanzaReplies;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.Message;
+import dev.starling.model.stanza.Presence;
+import dev.starling.model.stanza.Stanza;
+import dev.starling.model.stanza.StanzaError;
+import dev.starling.model.stanza.StanzaErrorCondition;
+import dev.starling.model.stream.StreamError;
+import dev.starling.model.stream.StreamErrorCondition;
+import io.vavr.collection.HashSet;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The server's router: which sessions are bound to which full JIDs, and where a stanza goes
+ * (RFC 6120 §10). It is one entity with its own serialized queue: every operation runs on a
+ * single router thread, so bindings are decided atomically without locks. Stanzas reach their
+ * sessions through the sessions' own bounded queues; a full queue answers the sender with
+ * {@code resource-constraint}. RFC 6121's delivery rules (priorities, offline storage) belong to
+ * the account entities of the IM layer; until then a stanza for an account without a session
+ * gets {@code service-unavailable} without revealing presence (RFC 6121 §8.5.1).
+ */
+public final class Router implements AutoCloseable {
+
+    private final Jid domain;
+    private final ConflictPolicy policy;
+    private final int maxSessionsPerAccount;
+    private final Scheduler thread = Schedulers.newSingle("starling-router");
+    private final Map<Jid, LinkedHashMap<String, SessionHandle>> accounts = new HashMap<>(); // router thread only
+
+    /**
+     * A router for one domain.
+     *
+     * @param domain                the served domain
+     * @param policy                the resource conflict policy (RFC 6120 §7.7.2.2)
+     * @param maxSessionsPerAccount how many sessions one account may bind at once
+     */
+    public Router(Jid domain, ConflictPolicy policy, int maxSessionsPerAccount) {
+        this.domain = domain;
+        this.policy = policy;
+        this.maxSessionsPerAccount = maxSessionsPerAccount;
+    }
+
+    /** Decides and records a binding; a replaced session gets a {@code conflict} stream error. */
+    public Mono<Either<StanzaError, Jid>> bind(SessionHandle session, BindingRequest request) {
+        return Mono.fromSupplier(() -> {
+            LinkedHashMap<String, SessionHandle> bound = accounts.computeIfAbsent(request.account(), a -> new LinkedHashMap<>());
+            BindingDecision decision = ResourceBinding.decide(request, HashSet.ofAll(bound.keySet()), policy, maxSessionsPerAccount);
+            decision.evict().forEach(full -> {
+                SessionHandle old = bound.remove(full.resource().get());
+                if (old != null) {
+                    old.offer(new SessionInput.Terminate(StreamError.of(StreamErrorCondition.CONFLICT,
+                            "another session bound this resource (RFC 6120 §7.7.2.2)")));
+                }
+            });
+            decision.outcome().forEach(full -> bound.put(full.resource().get(), session));
+            if (bound.isEmpty()) {
+                accounts.remove(request.account());
+            }
+            return decision.outcome();
+        }).subscribeOn(thread);
+    }
+
+    /** Forgets a session that ended. */
+    public void unbind(SessionHandle session, Jid full) {
+        thread.schedule(() -> {
+            LinkedHashMap<String, SessionHandle> bound = accounts.get(full.bare());
+            if (bound != null && bound.get(full.resource().getOrElse("")) == session) {
+                bound.remove(full.resource().get());
+                if (bound.isEmpty()) {
+                    accounts.remove(full.bare());
+                }
+            }
+        });
+    }
+
+    /** Routes a stanza whose 'from' the sending session stamped. */
+    public void route(SessionHandle sender, Stanza stanza) {
+        thread.schedule(() -> deliver(sender, stanza));
+    }
+
+    /** The sessions bound right now, for diagnostics. */
+    public Mono<Integer> sessionCount() {
+        return Mono.fromSupplier(() -> accounts.values().stream().mapToInt(Map::size).sum()).subscribeOn(thread);
+    }
+
+    private void deliver(SessionHandle sender, Stanza stanza) {
+        Option<Jid> to = stanza.to();
+        if (to.isEmpty()) {
+            return; // the session machine answers stanzas without 'to' itself
+        }
+        Jid target = to.get();
+        if (!target.domain().equals(domain.domain())) {
+            bounce(sender, stanza, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, "this server does not federate");
+            return;
+        }
+        if (target.isDomain()) {
+            if (stanza instanceof Message) {
+                bounce(sender, stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "the server takes no messages");
+            }
+            return; // presence to the server belongs to the IM layer
+        }
+        LinkedHashMap<String, SessionHandle> bound = accounts.getOrDefault(target.bare(), new LinkedHashMap<>());
+        if (target.isFull() && bound.containsKey(target.resource().get())) {
+            offer(sender, stanza, bound.get(target.resource().get()));
+            return;
+        }
+        if (stanza instanceof Message message && !bound.isEmpty()) {
+            bound.values().forEach(session -> offer(sender, message, session)); // to every resource until RFC 6121 priorities
+            return;
+        }
+        if (stanza instanceof Presence) {
+            return; // presence to an unavailable entity is dropped (RFC 6121 §4.6.3, §8.5.2.2.2)
+        }
+        bounce(sender, stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "");
+    }
+
+    private void offer(SessionHandle sender, Stanza stanza, SessionHandle recipient) {
+        if (!recipient.offer(new SessionInput.Deliver(stanza))) {
+            bounce(sender, stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, "the recipient is overloaded");
+        }
+    }
+
+    private void bounce(SessionHandle sender, Stanza stanza, StanzaErrorCondition condition, String text) {
+        if (stanza instanceof Iq iq && !iq.type().isRequest()) {
+            return; // responses are never answered (RFC 6120 §8.2.3)
+        }
+        StanzaError error = text.isEmpty() ? StanzaError.of(condition) : StanzaError.of(condition).withText(text);
+        StanzaReplies.error(stanza, error).forEach(reply -> sender.offer(new SessionInput.Deliver(reply)));
+    }
+
+    @Override
+    public void close() {
+        thread.dispose();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.starling.io.server;
+
+import dev.starling.io.session.ServerHooks;
+import dev.starling.io.session.SessionHandle;
+import dev.starling.io.session.SessionRunner;
+import dev.starling.io.session.TlsSetup;
+import dev.starling.io.store.AccountStore;
+import dev.starling.machine.sasl.StoredCredentials;
+import dev.starling.machine.session.BindingRequest;
+import dev.starling.machine.session.SessionEvent;
+import dev.starling.machine.stream.server.ServerSession;
+import dev.starling.machine.stream.server.ServerState;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Stanza;
+import dev.starling.model.stanza.StanzaError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.NettyInbound;
+import reactor.netty.tcp.TcpServer;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An embeddable XMPP server for one domain: client-to-server streams on a STARTTLS port and
+ * optionally a direct TLS port (XEP-0368), each connection driven by the pure
+ * {@link ServerSession} machine through one {@link SessionRunner}, accounts from an
+ * {@link AccountStore}, stanzas through the {@link Router}. Start it with {@link #start}; tests
+ * and the reference CLI both use it.
+ */
+public final class StarlingServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StarlingServer.class);
+
+    private final ServerSettings settings;
+    private final AccountStore accounts;
+    private final Option<TlsSetup> tls;
+    private final Router router;
+    private final ConcurrentHashMap<SessionHandle, Jid> bound = new ConcurrentHashMap<>();
+    private final Hooks hooks = new Hooks();
+    private DisposableServer plain;
+    private Option<DisposableServer> direct = Option.none();
+
+    private StarlingServer(ServerSettings settings, AccountStore accounts, Option<TlsSetup> tls) {
+        this.settings = settings;
+        this.accounts = accounts;
+        this.tls = tls;
+        this.router = new Router(settings.machine().domain(), settings.conflictPolicy(), settings.maxSessionsPerAccount());
+    }
+
+    /**
+     * A server that is not listening yet.
+     *
+     * @param settings how to listen and behave
+     * @param accounts where accounts live
+     * @param tls      the server's TLS (its certificate); required unless TLS is disabled
+     */
+    public static StarlingServer create(ServerSettings settings, AccountStore accounts, Option<TlsSetup> tls) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(accounts, "accounts");
+        if (tls.isEmpty() && (settings.directTlsPort().isDefined()
+                || settings.machine().tls() != dev.starling.machine.session.TlsPolicy.DISABLED)) {
+            throw new IllegalArgumentException("TLS is enabled but the server has no TLS setup (certificate)");
+        }
+        return new StarlingServer(settings, accounts, tls);
+    }
+
+    /** Binds the listening ports; completes when the server accepts connections. */
+    public Mono<StarlingServer> start() {
+        return listen(settings.port(), false).doOnNext(server -> plain = server)
+                .then(settings.directTlsPort().map(port -> listen(port, true).doOnNext(server -> direct = Option.some(server)).then())
+                        .getOrElse(Mono.empty()))
+                .doOnSuccess(done -> LOG.info("XMPP server for {} listening on {}{}", settings.machine().domain(), address(),
+                        directTlsAddress().map(a -> " and direct TLS on " + a).getOrElse("")))
+                .thenReturn(this);
+    }
+
+    private Mono<? extends DisposableServer> listen(int port, boolean directTls) {
+        return TcpServer.create().host(settings.host()).port(port)
+                .handle((in, out) -> serve(in, directTls))
+                .bind();
+    }
+
+    private Publisher<Void> serve(NettyInbound inbound, boolean directTls) {
+        AtomicReference<SessionRunner<ServerState>> runner = new AtomicReference<>();
+        inbound.withConnection(connection -> runner.set(new SessionRunner<>(connection.channel(), ServerSession::step,
+                ServerSession.initial(settings.machine()), settings.session(), hooks, Option.some(hooks), tls)));
+        runner.get().start(directTls);
+        return inbound.receive().doOnNext(bytes -> runner.get().onBytes(bytes)).then();
+    }
+
+    /** The STARTTLS port's address. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) plain.address();
+    }
+
+    /** The direct TLS port's address, if one is open. */
+    public Option<InetSocketAddress> directTlsAddress() {
+        return direct.map(server -> (InetSocketAddress) server.address());
+    }
+
+    /** The served domain. */
+    public Jid domain() {
+        return settings.machine().domain();
+    }
+
+    /** The account store. */
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /** The router (for diagnostics and tests). */
+    public Router router() {
+        return router;
+    }
+
+    @Override
+    public void close() {
+        if (plain != null) {
+            plain.disposeNow();
+        }
+        direct.forEach(DisposableServer::disposeNow);
+        router.close();
+    }
+
+    /** Connects sessions to the store and the router. */
+    private final class Hooks implements ServerHooks {
+
+        @Override
+        public void onEvent(SessionHandle session, SessionEvent event) {
+            if (event instanceof SessionEvent.Ready ready) {
+                bound.put(session, ready.jid());
+                LOG.debug("{} is ready", ready.jid());
+            } else if (event instanceof SessionEvent.Ended ended) {
+                Jid jid = bound.remove(session);
+                if (jid != null) {
+                    router.unbind(session, jid);
+                }
+                LOG.debug("session {} ended: {}", session.label(), ended.reason().description());
+            } else if (event instanceof SessionEvent.AuthenticationFailed failed) {
+                LOG.info("session {} failed {} authentication: {}", session.label(), failed.mechanism(), failed.condition().wireName());
+            }
+        }
+
+        @Override
+        public Mono<Option<StoredCredentials>> lookupCredentials(String username) {
+            return accounts.credentials(username);
+        }
+
+        @Override
+        public Mono<Either<StanzaError, Jid>> bind(SessionHandle session, BindingRequest request) {
+            return router.bind(session, request);
+        }
+
+        @Override
+        public void route(SessionHandle session, Stanza stanza) {
+            router.route(session, stanza);
+        }
+    }
+}

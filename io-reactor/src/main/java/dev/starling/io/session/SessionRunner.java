@@ -1,0 +1,269 @@
+package dev.starling.io.session;
+
+import dev.starling.codec.xml.StreamEvent;
+import dev.starling.codec.xml.XmlEncoder;
+import dev.starling.codec.xml.XmlStreamDecoder;
+import dev.starling.machine.core.Fresh;
+import dev.starling.machine.core.Step;
+import dev.starling.machine.session.SessionInput;
+import dev.starling.machine.session.SessionOutput;
+import dev.starling.machine.session.TimerKey;
+import dev.starling.model.stream.StreamError;
+import dev.starling.model.stream.StreamErrorCondition;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vavr.control.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one runner that drives a session machine over a Netty channel. Socket input (decoded by
+ * an {@link XmlStreamDecoder}), timers, TLS events, answers from the assembly and application
+ * commands all become {@link SessionInput}s processed one at a time on the channel's event
+ * loop, so a session's inputs form one ordered sequence without locks. The runner performs the
+ * machine's {@link SessionOutput}s in order and makes no protocol decision: when and what to send,
+ * when to start TLS or restart the stream, when to close, all come from the machine.
+ *
+ * @param <S> the machine's state type
+ */
+public final class SessionRunner<S> implements SessionHandle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
+    private static final byte[] KEEPALIVE = {' '};
+
+    private final Channel channel;
+    private final SessionMachine<S> machine;
+    private final SessionSettings settings;
+    private final SessionHooks hooks;
+    private final Option<ServerHooks> serverHooks;
+    private final Option<TlsSetup> tls;
+    private final XmlStreamDecoder decoder;
+    private final XmlEncoder encoder = new XmlEncoder();
+    private final Map<TimerKey, ScheduledFuture<?>> timers = new HashMap<>();
+    private final Map<TimerKey, Duration> timerDurations = new HashMap<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private S state;
+    private boolean transportClosed;
+    private String label;
+
+    /**
+     * A runner for one connection; call {@link #start} on the channel's event loop.
+     *
+     * @param channel     the connection
+     * @param machine     the session machine
+     * @param initial     its initial state
+     * @param settings    limits, clock and randomness
+     * @param hooks       where events go
+     * @param serverHooks storage and routing, for server sessions
+     * @param tls         how to start TLS, when the machine asks for it
+     */
+    public SessionRunner(Channel channel, SessionMachine<S> machine, S initial, SessionSettings settings, SessionHooks hooks,
+                         Option<ServerHooks> serverHooks, Option<TlsSetup> tls) {
+        this.channel = channel;
+        this.machine = machine;
+        this.state = initial;
+        this.settings = settings;
+        this.hooks = hooks;
+        this.serverHooks = serverHooks;
+        this.tls = tls;
+        this.decoder = new XmlStreamDecoder(settings.limits());
+        this.label = String.valueOf(channel.remoteAddress());
+    }
+
+    /** Feeds {@link SessionInput.Connected}; for direct TLS, installs TLS first (XEP-0368). */
+    public void start(boolean directTls) {
+        channel.closeFuture().addListener(f -> channel.eventLoop().execute(this::onTransportClosed));
+        if (directTls) {
+            installTls();
+        }
+        process(new SessionInput.Connected(directTls));
+    }
+
+    /** Bytes from the socket (decrypted when TLS is on); call on the event loop. */
+    public void onBytes(ByteBuf buffer) {
+        restartIdleTimer();
+        byte[] bytes = ByteBufUtil.getBytes(buffer);
+        decoder.feed(bytes);
+        for (Option<StreamEvent> event = decoder.next(); event.isDefined() && !transportClosed; event = decoder.next()) {
+            process(DecodedInputs.toInput(event.get(), settings.registry(), settings.contentNamespace()));
+        }
+    }
+
+    @Override
+    public boolean offer(SessionInput input) {
+        if (transportClosed || queued.incrementAndGet() > settings.maxQueuedInputs()) {
+            queued.decrementAndGet();
+            return false;
+        }
+        channel.eventLoop().execute(() -> {
+            queued.decrementAndGet();
+            process(input);
+        });
+        return true;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** Renames the session in logs (e.g. once its JID is bound). */
+    public void relabel(String newLabel) {
+        this.label = newLabel;
+    }
+
+    /** The machine's current state (for tests and diagnostics; read on the event loop). */
+    public S state() {
+        return state;
+    }
+
+    private void process(SessionInput input) {
+        if (transportClosed && !(input instanceof SessionInput.TransportClosed)) {
+            return;
+        }
+        Step<S, SessionOutput> step;
+        try {
+            step = machine.step(state, input, new Fresh(settings.clock().instant(), settings.random().token()));
+        } catch (RuntimeException e) {
+            // a bug in a machine must not take other sessions down: end this one as the RFC allows
+            LOG.error("session {} failed on {}", label, input.getClass().getSimpleName(), e);
+            writeError(StreamError.of(StreamErrorCondition.INTERNAL_SERVER_ERROR));
+            channel.close();
+            return;
+        }
+        state = step.state();
+        for (SessionOutput output : step.outputs()) {
+            perform(output);
+        }
+    }
+
+    private void perform(SessionOutput output) {
+        if (output instanceof SessionOutput.SendHeader header) {
+            write(encoder.streamHeader(header.header()));
+        } else if (output instanceof SessionOutput.Send send) {
+            write(encoder.encode(settings.registry().encode(send.element(), settings.contentNamespace()), settings.contentNamespace()));
+        } else if (output instanceof SessionOutput.SendKeepalive) {
+            write(KEEPALIVE);
+        } else if (output instanceof SessionOutput.StartTls) {
+            installTls();
+        } else if (output instanceof SessionOutput.RestartStream) {
+            decoder.restart();
+        } else if (output instanceof SessionOutput.CloseStream close) {
+            close.error().forEach(this::writeError);
+            write(encoder.streamFooter());
+        } else if (output instanceof SessionOutput.CloseTransport) {
+            channel.close();
+        } else if (output instanceof SessionOutput.StartTimer start) {
+            startTimer(start.key(), start.after());
+        } else if (output instanceof SessionOutput.CancelTimer cancel) {
+            cancelTimer(cancel.key());
+        } else if (output instanceof SessionOutput.Notify notify) {
+            if (notify.event() instanceof dev.starling.machine.session.SessionEvent.Ready ready) {
+                label = ready.jid() + " " + channel.remoteAddress();
+            }
+            hooks.onEvent(this, notify.event());
+        } else if (output instanceof SessionOutput.LookupCredentials lookup) {
+            server().lookupCredentials(lookup.username()).subscribe(
+                    credentials -> offerInternal(new SessionInput.CredentialsLoaded(credentials)),
+                    error -> {
+                        LOG.error("credential lookup failed for {}", lookup.username(), error);
+                        offerInternal(new SessionInput.CredentialsLoaded(Option.none()));
+                    });
+        } else if (output instanceof SessionOutput.RequestBinding binding) {
+            server().bind(this, binding.request()).subscribe(outcome -> offerInternal(new SessionInput.BindDecided(outcome)),
+                    error -> offerInternal(new SessionInput.Terminate(StreamError.of(StreamErrorCondition.INTERNAL_SERVER_ERROR))));
+        } else if (output instanceof SessionOutput.Route route) {
+            server().route(this, route.stanza());
+        }
+    }
+
+    private ServerHooks server() {
+        return serverHooks.getOrElseThrow(() -> new IllegalStateException("a server output reached a client session"));
+    }
+
+    /** Answers from the assembly always get in, whatever the queue limit (they are owed). */
+    private void offerInternal(SessionInput input) {
+        channel.eventLoop().execute(() -> process(input));
+    }
+
+    private void write(byte[] bytes) {
+        if (!channel.isActive()) {
+            return;
+        }
+        ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+        if (pending != null && pending.totalPendingWriteBytes() + bytes.length > settings.maxOutboundBytes()) {
+            // the peer does not read: refuse to buffer without bound (policy-violation, RFC 6120 §4.9.3.14)
+            LOG.warn("session {} exceeded its outbound limit of {} bytes", label, settings.maxOutboundBytes());
+            channel.writeAndFlush(Unpooled.wrappedBuffer(encoder.encode(settings.registry().encode(
+                    StreamError.of(StreamErrorCondition.POLICY_VIOLATION, "the client does not read its stream"),
+                    settings.contentNamespace()), settings.contentNamespace())));
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+    }
+
+    private void writeError(StreamError error) {
+        write(encoder.encode(settings.registry().encode(error, settings.contentNamespace()), settings.contentNamespace()));
+    }
+
+    private void installTls() {
+        TlsSetup setup = tls.getOrElseThrow(() -> new IllegalStateException("the machine asked for TLS but none is configured"));
+        SslHandler handler = setup.newHandler(channel);
+        channel.pipeline().addFirst("starling-tls", handler);
+        handler.handshakeFuture().addListener(future -> channel.eventLoop().execute(() -> process(future.isSuccess()
+                ? setup.established(handler)
+                : new SessionInput.TlsFailed(String.valueOf(future.cause() == null ? "handshake failed" : future.cause().getMessage())))));
+    }
+
+    private void startTimer(TimerKey key, Duration after) {
+        cancelTimer(key);
+        timerDurations.put(key, after);
+        timers.put(key, channel.eventLoop().schedule(() -> {
+            timers.remove(key);
+            process(new SessionInput.TimerFired(key));
+        }, after.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private void cancelTimer(TimerKey key) {
+        ScheduledFuture<?> timer = timers.remove(key);
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timerDurations.remove(key);
+    }
+
+    /** The IDLE timer measures read inactivity: any byte from the peer, whitespace included, restarts it (RFC 6120 §4.6.1). */
+    private void restartIdleTimer() {
+        Duration idle = timerDurations.get(TimerKey.IDLE);
+        if (idle != null) {
+            startTimer(TimerKey.IDLE, idle);
+        }
+    }
+
+    private void onTransportClosed() {
+        if (transportClosed) {
+            return;
+        }
+        process(new SessionInput.TransportClosed());
+        transportClosed = true;
+        timers.values().forEach(timer -> timer.cancel(false));
+        timers.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + label + "]";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.starling.machine.stream.client;
+
+import dev.starling.machine.session.TlsPolicy;
+import dev.starling.machine.stanza.EntityServices;
+import dev.starling.model.disco.Identity;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.version.SoftwareVersion;
+import io.vavr.collection.Array;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a client negotiates and runs its stream.
+ *
+ * @param jid                  the account (bare) or account with the resource to request (full)
+ * @param password             the password, for SCRAM and PLAIN
+ * @param tls                  the STARTTLS policy (RFC 6120 §5.3.1)
+ * @param allowPlainWithoutTls whether PLAIN may be used on an unencrypted stream (tests only)
+ * @param mechanisms           the SASL mechanisms to try, in order of preference
+ * @param negotiationTimeout   how long negotiation may take before the client gives up
+ * @param closeTimeout         how long to wait for the server's {@code </stream:stream>}
+ * @param keepalive            the whitespace keepalive interval once ready (RFC 6120 §4.6.1)
+ * @param iqTimeout            how long an IQ request waits for its response (RFC 6120 §8.2.3)
+ * @param services             what the client answers about itself (ping, version, disco)
+ * @param lang                 the {@code xml:lang} of the stream (RFC 6120 §4.7.4)
+ */
+public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allowPlainWithoutTls, Seq<String> mechanisms,
+                           Duration negotiationTimeout, Duration closeTimeout, Option<Duration> keepalive, Duration iqTimeout,
+                           EntityServices services, String lang) {
+
+    /** Strongest first: channel-bound SCRAM, SCRAM, then PLAIN (which needs TLS). */
+    public static final Seq<String> DEFAULT_MECHANISMS = List.of("SCRAM-SHA-512-PLUS", "SCRAM-SHA-256-PLUS",
+            "SCRAM-SHA-1-PLUS", "SCRAM-SHA-512", "SCRAM-SHA-256", "SCRAM-SHA-1", "PLAIN");
+
+    /** A client identity (XEP-0030 category client, type pc) and Starling's name. */
+    public static final EntityServices DEFAULT_SERVICES = new EntityServices(Array.of(Identity.of("client", "pc", "Starling")),
+            Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "0.1"));
+
+    public ClientConfig {
+        Objects.requireNonNull(jid, "jid");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(mechanisms, "mechanisms");
+        Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
+        Objects.requireNonNull(closeTimeout, "closeTimeout");
+        Objects.requireNonNull(keepalive, "keepalive");
+        Objects.requireNonNull(iqTimeout, "iqTimeout");
+        Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(lang, "lang");
+        if (jid.local().isEmpty()) {
+            throw new IllegalArgumentException("a client JID needs a localpart: " + jid);
+        }
+    }
+
+    /** Required TLS, the default mechanisms, 30 s to negotiate, 5 s to close, keepalive every 60 s, 30 s per IQ. */
+    public static ClientConfig of(Jid jid, String password) {
+        return new ClientConfig(jid, password, TlsPolicy.REQUIRED, false, DEFAULT_MECHANISMS, Duration.ofSeconds(30),
+                Duration.ofSeconds(5), Option.some(Duration.ofSeconds(60)), Duration.ofSeconds(30), DEFAULT_SERVICES, "en");
+    }
+
+    public ClientConfig withTls(TlsPolicy policy) {
+        return new ClientConfig(jid, password, policy, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
+                keepalive, iqTimeout, services, lang);
+    }
+
+    public ClientConfig withMechanisms(Seq<String> preference) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, preference, negotiationTimeout, closeTimeout,
+                keepalive, iqTimeout, services, lang);
+    }
+
+    public ClientConfig withPlainWithoutTls(boolean allowed) {
+        return new ClientConfig(jid, password, tls, allowed, mechanisms, negotiationTimeout, closeTimeout, keepalive,
+                iqTimeout, services, lang);
+    }
+
+    public ClientConfig withNegotiationTimeout(Duration timeout) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, timeout, closeTimeout, keepalive,
+                iqTimeout, services, lang);
+    }
+
+    public ClientConfig withKeepalive(Option<Duration> interval) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
+                interval, iqTimeout, services, lang);
+    }
+
+    public ClientConfig withIqTimeout(Duration timeout) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
+                keepalive, timeout, services, lang);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.starling.machine.stream.server;
+
+import dev.starling.machine.core.Fresh;
+import dev.starling.machine.core.Step;
+import dev.starling.machine.session.SessionEvent;
+import dev.starling.machine.session.SessionInput;
+import dev.starling.machine.session.SessionOutput;
+import dev.starling.machine.stanza.StanzaReplies;
+import dev.starling.model.bind.Bind;
+import dev.starling.model.bind.Session;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.Stanza;
+import dev.starling.model.stanza.StanzaError;
+import dev.starling.model.stanza.StanzaErrorCondition;
+import dev.starling.model.stream.StreamError;
+import dev.starling.model.stream.StreamErrorCondition;
+import io.vavr.collection.Array;
+import io.vavr.control.Option;
+
+/**
+ * A negotiated client stream on the server (RFC 6120 §4.3.5, §8, §10): the server checks and
+ * stamps 'from' (§8.1.2.1; a 'from' the session may not use is invalid-from, §4.9.3.9), answers
+ * IQ requests addressed to itself or to the account's bare JID (§10.3.3: the server answers for
+ * the account; ping, version and disco here, the legacy session of RFC 3921 §3, anything else
+ * service-unavailable, §8.4), and hands every other stanza to the router. Stanzas the router
+ * delivers are written out; malformed stanzas are answered with their error (§8.3).
+ */
+final class ReadyServer {
+
+    private ReadyServer() {
+    }
+
+    static Step<ServerState, SessionOutput> step(ServerState.Ready s, SessionInput input, Fresh fresh) {
+        if (input instanceof SessionInput.Deliver deliver) {
+            return Step.of(s, new SessionOutput.Send(deliver.stanza()));
+        }
+        if (input instanceof SessionInput.Received received && received.element() instanceof Stanza stanza) {
+            return receive(s, stanza, fresh);
+        }
+        if (input instanceof SessionInput.ReceivedMalformed malformed) {
+            return Step.of(s, StanzaReplies.error(malformed.element(), malformed.condition(), malformed.reason())
+                    .map(reply -> (SessionOutput) new SessionOutput.Send(reply.withFrom(Option.some(s.context().config().domain()))))
+                    .toArray());
+        }
+        return ServerSession.closeWith(s.context(), StreamError.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
+                "unexpected " + (input instanceof SessionInput.Received r ? r.element().getClass().getSimpleName()
+                        : input.getClass().getSimpleName())), fresh);
+    }
+
+    private static Step<ServerState, SessionOutput> receive(ServerState.Ready s, Stanza stanza, Fresh fresh) {
+        Jid full = s.jid();
+        if (stanza.from().isDefined() && !stanza.from().get().equals(full) && !stanza.from().get().equals(full.bare())) {
+            return ServerSession.closeWith(s.context(), StreamError.of(StreamErrorCondition.INVALID_FROM,
+                    "'" + stanza.from().get() + "' is not this session's address (RFC 6120 §8.1.2.1)"), fresh);
+        }
+        Stanza stamped = stanza.withFrom(Option.some(full));
+        if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s)) {
+            return Step.of(s, new SessionOutput.Send(answer(iq, s)));
+        }
+        if (stamped instanceof Iq iq && !iq.type().isRequest() && iq.to().forAll(to -> to.equals(s.context().config().domain()))) {
+            return Step.of(s, ServerSession.notify(new SessionEvent.StanzaReceived(iq))); // a response to the server itself
+        }
+        return Step.of(s, Array.of(new SessionOutput.Route(stamped)));
+    }
+
+    /** IQ requests with no 'to', to the domain or to the account's bare JID are the server's to answer. */
+    private static boolean forServer(Iq iq, ServerState.Ready s) {
+        return iq.to().isEmpty() || iq.to().get().equals(s.context().config().domain()) || iq.to().get().equals(s.jid().bare());
+    }
+
+    private static Stanza answer(Iq iq, ServerState.Ready s) {
+        Object payload = iq.payload().getOrNull();
+        Stanza answer;
+        if (payload instanceof Session) {
+            answer = StanzaReplies.result(iq); // RFC 3921 §3: accepted, a no-op since RFC 6120
+        } else if (payload instanceof Bind) {
+            answer = StanzaReplies.error(iq, StanzaError.of(StanzaErrorCondition.NOT_ALLOWED)
+                    .withText("a resource is already bound to this stream")).get();
+        } else {
+            answer = s.context().config().services().answer(iq);
+        }
+        Jid responder = iq.to().getOrElse(s.context().config().domain());
+        return answer.withFrom(Option.some(responder)).withTo(Option.some(s.jid()));
+    }
+}

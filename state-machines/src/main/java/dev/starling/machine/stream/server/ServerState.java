@@ -1,0 +1,75 @@
+package dev.starling.machine.stream.server;
+
+import dev.starling.machine.sasl.SaslServer;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Iq;
+
+/**
+ * The states of a client stream on the server, each named for what it expects next (RFC 6120
+ * §4 to §7, the server half of the §9.1 walkthrough).
+ */
+public sealed interface ServerState {
+
+    /** The context so far. */
+    ServerContext context();
+
+    /** Before the TCP connection is accepted. */
+    record AwaitConnection(ServerContext context) implements ServerState {
+    }
+
+    /** TLS is being negotiated: direct TLS (XEP-0368) or after {@code <proceed/>} (RFC 6120 §5.4.3.3). */
+    record ExpectTlsHandshake(ServerContext context) implements ServerState {
+    }
+
+    /** Waiting for the client's initial stream header (RFC 6120 §4.2). */
+    record ExpectStreamHeader(ServerContext context) implements ServerState {
+    }
+
+    /** Features were sent; the client picks one (STARTTLS, SASL or binding, RFC 6120 §4.3.2). */
+    record ExpectFeatureChoice(ServerContext context) implements ServerState {
+    }
+
+    /**
+     * A challenge was sent; a response or an abort comes next (RFC 6120 §6.4.3).
+     *
+     * @param sasl the mechanism's current state
+     */
+    record ExpectSaslResponse(ServerContext context, SaslServer sasl) implements ServerState {
+    }
+
+    /**
+     * The shell is loading the account's credentials.
+     *
+     * @param sasl the mechanism waiting for them
+     */
+    record AwaitCredentials(ServerContext context, SaslServer sasl) implements ServerState {
+    }
+
+    /**
+     * The router is deciding a resource binding (RFC 6120 §7.7).
+     *
+     * @param request the client's bind request
+     */
+    record AwaitBindDecision(ServerContext context, Iq request) implements ServerState {
+    }
+
+    /**
+     * Negotiation is complete; stanzas flow (RFC 6120 §4.3.5).
+     *
+     * @param jid the session's full JID
+     */
+    record Ready(ServerContext context, Jid jid) implements ServerState {
+    }
+
+    /**
+     * The server sent {@code </stream:stream>} and waits for the client's (RFC 6120 §4.4).
+     *
+     * @param reported whether the assembly was already told the session ended
+     */
+    record Closing(ServerContext context, boolean reported) implements ServerState {
+    }
+
+    /** The session is over; every input is ignored. */
+    record Closed(ServerContext context) implements ServerState {
+    }
+}
