@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SessionRunner<S> implements SessionHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
+    /** Every byte read and written, at TRACE level (logger {@code dev.starling.wire}). */
+    private static final Logger WIRE = LoggerFactory.getLogger("dev.starling.wire");
     private static final byte[] KEEPALIVE = {' '};
 
     private final Channel channel;
@@ -94,6 +96,9 @@ public final class SessionRunner<S> implements SessionHandle {
     public void onBytes(ByteBuf buffer) {
         restartIdleTimer();
         byte[] bytes = ByteBufUtil.getBytes(buffer);
+        if (WIRE.isTraceEnabled()) {
+            WIRE.trace("{} <- {}", label, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
         decoder.feed(bytes);
         for (Option<StreamEvent> event = decoder.next(); event.isDefined() && !transportClosed; event = decoder.next()) {
             process(DecodedInputs.toInput(event.get(), settings.registry(), settings.contentNamespace()));
@@ -211,6 +216,9 @@ public final class SessionRunner<S> implements SessionHandle {
             channel.close();
             return;
         }
+        if (WIRE.isTraceEnabled()) {
+            WIRE.trace("{} -> {}", label, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
         channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
     }
 
@@ -222,9 +230,17 @@ public final class SessionRunner<S> implements SessionHandle {
         TlsSetup setup = tls.getOrElseThrow(() -> new IllegalStateException("the machine asked for TLS but none is configured"));
         SslHandler handler = setup.newHandler(channel);
         channel.pipeline().addFirst("starling-tls", handler);
-        handler.handshakeFuture().addListener(future -> channel.eventLoop().execute(() -> process(future.isSuccess()
-                ? setup.established(handler)
-                : new SessionInput.TlsFailed(String.valueOf(future.cause() == null ? "handshake failed" : future.cause().getMessage())))));
+        // Processed inline: the handshake completes on the event loop before the handler passes on any
+        // decrypted byte, so the machine restarts the stream before the peer's new header is read.
+        handler.handshakeFuture().addListener(future -> {
+            SessionInput outcome = future.isSuccess() ? setup.established(handler)
+                    : new SessionInput.TlsFailed(String.valueOf(future.cause() == null ? "handshake failed" : future.cause().getMessage()));
+            if (channel.eventLoop().inEventLoop()) {
+                process(outcome);
+            } else {
+                channel.eventLoop().execute(() -> process(outcome));
+            }
+        });
     }
 
     private void startTimer(TimerKey key, Duration after) {

@@ -1,0 +1,64 @@
+package dev.starling.reference;
+
+import dev.starling.io.store.H2AccountStore;
+import dev.starling.machine.sasl.ScramCredentialsFactory;
+import dev.starling.machine.sasl.StoredCredentials;
+import dev.starling.model.Bytes;
+import dev.starling.model.jid.Jid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code starling user add|passwd|delete JID}: manages the accounts of the server's data
+ * directory. Only salted SCRAM keys are stored (RFC 5802 §3): 16 random bytes of salt, 4096
+ * iterations, one key set per SHA-1, SHA-256 and SHA-512.
+ */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Add, change or delete an account.")
+final class UserCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "add, passwd or delete")
+    private String action;
+
+    @Parameters(index = "1", description = "the account's JID, e.g. juliet@localhost")
+    private String jid;
+
+    @Option(names = "--password", description = "the password (asked for when missing)")
+    private String password;
+
+    @Option(names = "--data", defaultValue = DataDirectory.DEFAULT, description = "the data directory (default: ${DEFAULT-VALUE})")
+    private Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        var parsed = Jid.parse(jid);
+        if (parsed.isLeft() || parsed.get().local().isEmpty()) {
+            System.err.println(parsed.isLeft() ? parsed.getLeft().message() : "an account JID needs a localpart: " + jid);
+            return 2;
+        }
+        String username = parsed.get().local().get();
+        try (H2AccountStore store = H2AccountStore.open(DataDirectory.open(data))) {
+            boolean done = switch (action) {
+                case "add" -> store.create(username, credentials()).block(Duration.ofSeconds(30));
+                case "passwd" -> store.update(username, credentials()).block(Duration.ofSeconds(30));
+                case "delete" -> store.delete(username).block(Duration.ofSeconds(30));
+                default -> throw new IllegalArgumentException("unknown action " + action + " (add, passwd or delete)");
+            };
+            System.out.println(done ? action + " " + parsed.get().bare() + ": done"
+                    : action + " " + parsed.get().bare() + ": " + (action.equals("add") ? "the account exists" : "no such account"));
+            return done ? 0 : 1;
+        }
+    }
+
+    private StoredCredentials credentials() {
+        String secret = password != null ? password : Prompts.password("Password for " + jid + ": ");
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        return ScramCredentialsFactory.deriveAll(secret, Bytes.of(salt), 4096);
+    }
+}
