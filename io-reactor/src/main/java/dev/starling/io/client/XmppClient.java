@@ -3,6 +3,9 @@ package dev.starling.io.client;
 import dev.starling.io.session.SessionHandle;
 import dev.starling.io.session.SessionHooks;
 import dev.starling.io.session.SessionRunner;
+import dev.starling.io.dns.DnsSettings;
+import dev.starling.io.dns.XmppEndpoint;
+import dev.starling.io.dns.XmppEndpointResolver;
 import dev.starling.io.session.TlsSetup;
 import dev.starling.machine.session.SessionEvent;
 import dev.starling.machine.session.SessionInput;
@@ -18,15 +21,17 @@ import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.version.SoftwareVersion;
 import io.netty.channel.ChannelOption;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.Connection;
 import reactor.netty.tcp.TcpClient;
+import reactor.netty.tcp.TcpResources;
 import reactor.util.retry.Retry;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,16 +59,29 @@ public final class XmppClient {
      * Failed TCP attempts are retried with exponential backoff and jitter ({@link ClientSettings#attempts()}).
      */
     public static Mono<XmppClient> connect(ClientSettings settings, Option<TlsSetup> tls) {
-        Mono<XmppClient> attempt = Mono.defer(() -> {
-            InetSocketAddress address = settings.server().getOrElse(
-                    () -> InetSocketAddress.createUnresolved(settings.machine().jid().domain(), 5222));
-            XmppClient client = new XmppClient(settings);
-            return TcpClient.create().host(address.getHostString()).port(address.getPort())
+        Mono<Seq<XmppEndpoint>> endpoints = settings.server()
+                .map(address -> Mono.just((Seq<XmppEndpoint>) Array.of(new XmppEndpoint(address.getHostString(), address.getPort(),
+                        settings.directTls()))))
+                .getOrElse(() -> Mono.usingWhen(
+                        Mono.fromSupplier(() -> XmppEndpointResolver.create(DnsSettings.platformDefault(), TcpResources.get())),
+                        resolver -> resolver.resolve(settings.machine().jid().domain()),
+                        resolver -> Mono.fromRunnable(resolver::close)));
+        return endpoints.flatMap(list -> list.foldRight(
+                Mono.<XmppClient>error(new java.net.ConnectException("no XMPP service for " + settings.machine().jid().domain())),
+                (endpoint, next) -> attempt(settings, tls, endpoint)
+                        .onErrorResume(error -> !(error instanceof XmppException), error -> next)));
+    }
+
+    /** One endpoint, with retries and exponential backoff with jitter for failed TCP attempts. */
+    private static Mono<XmppClient> attempt(ClientSettings settings, Option<TlsSetup> tls, XmppEndpoint endpoint) {
+        Mono<XmppClient> once = Mono.defer(() -> {
+            XmppClient client = new XmppClient(settings.withDirectTls(endpoint.directTls()));
+            return TcpClient.create().host(endpoint.host()).port(endpoint.port())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                     .connect()
                     .flatMap(connection -> client.run(connection, tls));
         });
-        return attempt.retryWhen(Retry.backoff(settings.attempts() - 1L, settings.firstBackoff()).jitter(0.5)
+        return once.retryWhen(Retry.backoff(settings.attempts() - 1L, settings.firstBackoff()).jitter(0.5)
                 .filter(error -> !(error instanceof XmppException)));
     }
 
@@ -73,7 +91,8 @@ public final class XmppClient {
         session = runner;
         connection.channel().eventLoop().execute(() -> {
             runner.start(settings.directTls());
-            connection.inbound().receive().subscribe(runner::onBytes);
+            connection.inbound().receive().subscribe(runner::onBytes,
+                    error -> connection.dispose()); // a transport error ends the session through TransportClosed
         });
         return ready.asMono();
     }

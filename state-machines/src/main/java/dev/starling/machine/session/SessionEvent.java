@@ -16,6 +16,14 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * The peer offered these stream features (RFC 6120 §4.3.2), before the session chose one.
+     *
+     * @param features the features
+     */
+    record FeaturesOffered(dev.starling.model.stream.StreamFeatures features) implements SessionEvent {
+    }
+
+    /**
      * SASL succeeded (RFC 6120 §6.4.6).
      *
      * @param mechanism the mechanism used

@@ -2,6 +2,7 @@ package dev.starling.machine.stream.client;
 
 import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
+import dev.starling.machine.session.SessionEvent;
 import dev.starling.machine.session.SessionInput;
 import dev.starling.machine.session.SessionOutput;
 import dev.starling.machine.session.TlsPolicy;
@@ -28,6 +29,11 @@ final class ClientFeatures {
             return ClientSession.unexpected(s, input);
         }
         ClientContext context = s.context();
+        return choose(s, context, features, fresh).precededBy(ClientSession.notify(new SessionEvent.FeaturesOffered(features)));
+    }
+
+    private static Step<ClientState, SessionOutput> choose(ClientState.ExpectFeatures s, ClientContext context,
+                                                           StreamFeatures features, Fresh fresh) {
         if (!context.tls()) {
             var startTls = features.feature(StartTlsFeature.class);
             if (startTls.isDefined() && context.config().tls() != TlsPolicy.DISABLED) {

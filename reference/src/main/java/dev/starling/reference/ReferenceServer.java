@@ -1,0 +1,50 @@
+package dev.starling.reference;
+
+import dev.starling.io.server.ServerSettings;
+import dev.starling.io.server.StarlingServer;
+import dev.starling.io.session.SessionSettings;
+import dev.starling.io.store.AccountStore;
+import dev.starling.io.tls.SelfSignedCertificate;
+import dev.starling.io.tls.TlsCredentials;
+import dev.starling.io.tls.TlsSetups;
+import dev.starling.io.tls.TrustPolicy;
+import dev.starling.machine.routing.ConflictPolicy;
+import dev.starling.machine.sasl.SaslServerPolicy;
+import dev.starling.machine.session.TlsPolicy;
+import dev.starling.machine.stanza.EntityServices;
+import dev.starling.machine.stream.server.ServerConfig;
+import dev.starling.model.disco.Identity;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.version.SoftwareVersion;
+import io.vavr.collection.Array;
+import io.vavr.control.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Assembles the reference server: required STARTTLS, direct TLS, the default SASL policy, a certificate from the data directory. */
+final class ReferenceServer {
+
+    private ReferenceServer() {
+    }
+
+    /** A server not yet listening. */
+    static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts) {
+        TlsCredentials certificate = SelfSignedCertificate.loadOrCreate(DataDirectory.open(data), domain.domain())
+                .getOrElseThrow(problem -> new IllegalStateException("cannot load or create the certificate: " + problem));
+        ServerConfig machine = new ServerConfig(domain, TlsPolicy.REQUIRED, SaslServerPolicy.defaults(), Duration.ofSeconds(30),
+                Duration.ofMinutes(10), Duration.ofSeconds(5), 3,
+                new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
+                        SoftwareVersion.of("Starling", "0.1")));
+        var tls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false)
+                .getOrElseThrow(problem -> new IllegalStateException(problem)));
+        return StarlingServer.create(new ServerSettings(host, port, tlsPort, machine, SessionSettings.defaults(),
+                ConflictPolicy.REPLACE_OLD, 16), accounts, Option.some(tls));
+    }
+
+    /** The certificate of the data directory, for clients that pin it. */
+    static TlsCredentials certificate(Path data, Jid domain) {
+        return SelfSignedCertificate.loadOrCreate(DataDirectory.open(data), domain.domain())
+                .getOrElseThrow(problem -> new IllegalStateException(problem));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.starling.reference;
+
+import dev.starling.io.server.StarlingServer;
+import dev.starling.io.store.H2AccountStore;
+import dev.starling.model.jid.Jid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code starling server}: the reference server on loopback by default, with a self-signed
+ * certificate created on first start and accounts in an embedded database, both in the data
+ * directory. Stops on Ctrl-C.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Run the reference XMPP server.")
+final class ServerCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "5222", description = "STARTTLS port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--tls-port", defaultValue = "5223", description = "direct TLS port, XEP-0368; -1 for none (default: ${DEFAULT-VALUE})")
+    private int tlsPort;
+
+    @Option(names = "--domain", defaultValue = "localhost", description = "the XMPP domain (default: ${DEFAULT-VALUE})")
+    private String domain;
+
+    @Option(names = "--data", defaultValue = DataDirectory.DEFAULT, description = "data directory (default: ${DEFAULT-VALUE})")
+    private Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        Jid domainJid = Jid.ofDomain(domain).getOrElseThrow(error -> new IllegalArgumentException(error.message()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (H2AccountStore accounts = H2AccountStore.open(DataDirectory.open(data));
+             StarlingServer server = ReferenceServer.create(host, port, tlsPort < 0 ? io.vavr.control.Option.none()
+                     : io.vavr.control.Option.some(tlsPort), domainJid, data, accounts).start().block(Duration.ofSeconds(30))) {
+            System.out.println("Starling serves " + domainJid + " on " + server.address()
+                    + server.directTlsAddress().map(a -> " (direct TLS on " + a + ")").getOrElse("")
+                    + "; data in " + data.toAbsolutePath() + ". Add accounts with: ./starling user add USER@" + domainJid + " --data " + data);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return 0;
+    }
+}
