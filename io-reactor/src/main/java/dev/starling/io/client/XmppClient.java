@@ -23,6 +23,7 @@ import dev.starling.model.version.SoftwareVersion;
 import io.netty.channel.ChannelOption;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,10 +67,23 @@ public final class XmppClient {
                         Mono.fromSupplier(() -> XmppEndpointResolver.create(DnsSettings.platformDefault(), TcpResources.get())),
                         resolver -> resolver.resolve(settings.machine().jid().domain()),
                         resolver -> Mono.fromRunnable(resolver::close)));
-        return endpoints.flatMap(list -> list.foldRight(
-                Mono.<XmppClient>error(new java.net.ConnectException("no XMPP service for " + settings.machine().jid().domain())),
-                (endpoint, next) -> attempt(settings, tls, endpoint)
-                        .onErrorResume(error -> !(error instanceof XmppException), error -> next)));
+        String domain = settings.machine().jid().domain();
+        return endpoints.flatMap(list -> Flux.fromIterable(list)
+                .concatMap(endpoint -> attempt(settings, tls, endpoint).map(Either::<String, XmppClient>right)
+                        .onErrorResume(error -> !(error instanceof XmppException),
+                                error -> Mono.just(Either.left(endpoint.host() + ":" + endpoint.port() + " (" + describe(error) + ")"))))
+                .takeUntil(Either::isRight)
+                .collectList()
+                .flatMap(outcomes -> !outcomes.isEmpty() && outcomes.get(outcomes.size() - 1).isRight()
+                        ? Mono.just(outcomes.get(outcomes.size() - 1).get())
+                        : Mono.error(new java.net.ConnectException(outcomes.isEmpty() ? "no XMPP service for " + domain
+                                : "cannot connect to " + domain + ": " + outcomes.stream().map(Either::getLeft)
+                                        .collect(java.util.stream.Collectors.joining(", "))))));
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = reactor.core.Exceptions.isRetryExhausted(error) && error.getCause() != null ? error.getCause() : error;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     /** One endpoint, with retries and exponential backoff with jitter for failed TCP attempts. */
