@@ -41,13 +41,17 @@ final class WireFixture implements AutoCloseable {
     final StarlingServer server;
 
     WireFixture(TlsPolicy tls, SessionSettings session) {
+        this(tls, session, Duration.ofSeconds(10));
+    }
+
+    WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout) {
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         for (String user : new String[]{"juliet", "romeo"}) {
             accounts.create(user, ScramCredentialsFactory.deriveAll(password(user), Bytes.of(("salt-" + user).getBytes()), 4096))
                     .block();
         }
         ServerConfig machine = new ServerConfig(DOMAIN, tls, new SaslServerPolicy(false, false, false, SaslMechanismNames.all()),
-                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(2), 3,
+                negotiationTimeout, Duration.ofMinutes(5), Duration.ofSeconds(2), 3,
                 new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
                         SoftwareVersion.of("Starling", "test")));
         TlsSetup serverTls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get());
