@@ -11,6 +11,7 @@ import dev.starling.model.Namespaces;
 import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
 import dev.starling.model.sasl.SaslAbort;
+import dev.starling.model.sasl.ChannelBindingTypes;
 import dev.starling.model.sasl.SaslAuth;
 import dev.starling.model.sasl.SaslChallenge;
 import dev.starling.model.sasl.SaslFailure;
@@ -27,7 +28,8 @@ import java.util.Base64;
 import java.util.function.Function;
 
 /**
- * SASL, RFC 6120 §6.4: the {@code <mechanisms/>} feature and the {@code auth},
+ * SASL, RFC 6120 §6.4: the {@code <mechanisms/>} feature (with the XEP-0440 channel-binding types
+ * feature beside it) and the {@code auth},
  * {@code challenge}, {@code response}, {@code success}, {@code failure} and {@code abort}
  * elements. Data is base64 (RFC 4648 §4); an empty element means no data and {@code =} means
  * zero-length data (§6.4.2). Whitespace inside received data is tolerated (peers and the RFC's own
@@ -40,6 +42,9 @@ public final class SaslCodecs {
     public static final QName MECHANISMS = QName.of(Namespaces.SASL, "mechanisms");
     private static final QName MECHANISM = QName.of(Namespaces.SASL, "mechanism");
     private static final QName TEXT = QName.of(Namespaces.SASL, "text");
+    /** The XEP-0440 channel-binding types feature. */
+    public static final QName CHANNEL_BINDING_TYPES = QName.of(ChannelBindingTypes.NAMESPACE, "sasl-channel-binding");
+    private static final QName CHANNEL_BINDING = QName.of(ChannelBindingTypes.NAMESPACE, "channel-binding");
 
     private SaslCodecs() {
     }
@@ -52,6 +57,11 @@ public final class SaslCodecs {
                                 Array.ofAll(element.elements(MECHANISM)).map(m -> m.text().trim()))),
                         (mechanisms, context) -> Element.of(MECHANISMS).withChildren(mechanisms.names()
                                 .map(name -> Element.of(MECHANISM).withText(name)))))
+                .withFeature(new FunctionalCodec<>(List.of(CHANNEL_BINDING_TYPES), ChannelBindingTypes.class,
+                        (element, context) -> Either.right(new ChannelBindingTypes(Array.ofAll(element.elements(CHANNEL_BINDING))
+                                .flatMap(binding -> binding.attribute("type")))),
+                        (types, context) -> Element.of(CHANNEL_BINDING_TYPES).withChildren(types.types()
+                                .map(type -> Element.of(CHANNEL_BINDING).withAttribute("type", type)))))
                 .withTopLevel(new FunctionalCodec<>(List.of(QName.of(Namespaces.SASL, "auth")), SaslAuth.class,
                         SaslCodecs::decodeAuth,
                         (auth, context) -> withData(Element.of(QName.of(Namespaces.SASL, "auth"))

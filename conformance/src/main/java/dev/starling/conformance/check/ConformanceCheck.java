@@ -7,6 +7,7 @@ import dev.starling.machine.stream.client.ClientConfig;
 import dev.starling.model.disco.DiscoInfo;
 import dev.starling.model.element.Element;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.sasl.ChannelBindingTypes;
 import dev.starling.model.sasl.SaslMechanisms;
 import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Message;
@@ -66,9 +67,16 @@ public final class ConformanceCheck {
                 : fail("no TLS"));
         Seq<String> mechanisms = Option.of(offered.get()).flatMap(f -> f.feature(SaslMechanisms.class))
                 .map(SaslMechanisms::names).getOrElse(Array.empty());
+        Seq<String> bindingTypes = Option.of(offered.get()).flatMap(f -> f.feature(ChannelBindingTypes.class))
+                .map(ChannelBindingTypes::types).getOrElse(Array.empty());
         for (String mechanism : MECHANISMS) {
             if (!mechanisms.contains(mechanism)) {
                 results.add(new CheckResult("RFC 6120", "6.4", "SASL " + mechanism, Outcome.NOT_OFFERED, "offered: " + mechanisms.mkString(" ")));
+                continue;
+            }
+            if (mechanism.endsWith("-PLUS") && bindingTypes.isEmpty()) {
+                results.add(new CheckResult("RFC 6120", "6.4", "SASL " + mechanism, Outcome.NOT_OFFERED,
+                        "offered, but no channel-binding type is announced (XEP-0440), so the client does not bind"));
                 continue;
             }
             check("RFC 6120", "6.4", "SASL " + mechanism, () -> {

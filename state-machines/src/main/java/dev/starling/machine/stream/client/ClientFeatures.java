@@ -8,7 +8,9 @@ import dev.starling.machine.session.SessionOutput;
 import dev.starling.machine.session.TlsPolicy;
 import dev.starling.model.bind.BindFeature;
 import dev.starling.model.bind.SessionFeature;
+import dev.starling.model.sasl.ChannelBindingTypes;
 import dev.starling.model.sasl.SaslMechanisms;
+import io.vavr.collection.Seq;
 import dev.starling.model.stream.StreamError;
 import dev.starling.model.stream.StreamErrorCondition;
 import dev.starling.model.stream.StreamFeatures;
@@ -54,7 +56,9 @@ final class ClientFeatures {
                 return ClientSession.closeWith(context, StreamError.of(StreamErrorCondition.UNSUPPORTED_FEATURE,
                         "the server offers no SASL mechanism (RFC 6120 §6.3.1)"));
             }
-            return ClientSasl.start(context, mechanisms.get().names(), fresh);
+            Seq<String> bindingTypes = features.feature(ChannelBindingTypes.class).map(ChannelBindingTypes::types)
+                    .getOrElse(io.vavr.collection.Array.empty());
+            return ClientSasl.start(context, mechanisms.get().names(), bindingTypes, fresh);
         }
         if (features.feature(BindFeature.class).isEmpty()) {
             return ClientSession.closeWith(context, StreamError.of(StreamErrorCondition.UNSUPPORTED_FEATURE,

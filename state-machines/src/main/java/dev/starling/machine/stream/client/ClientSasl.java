@@ -27,7 +27,9 @@ import io.vavr.control.Option;
 
 /**
  * The client's SASL exchange, RFC 6120 §6.4: pick the strongest offered mechanism this client
- * can do, answer challenges, verify the success data (the SCRAM server signature), and on a
+ * can do (a -PLUS mechanism only with a channel-binding type the server announced, XEP-0440 §5:
+ * tls-exporter, then tls-server-end-point; without an announcement the client binds nothing and
+ * says so with the GS2 flag {@code n}, which XEP-0440 §5 leaves open for SASL1), answer challenges, verify the success data (the SCRAM server signature), and on a
  * failure that another mechanism could avoid (§6.5.7 invalid-mechanism, §6.5.9
  * mechanism-too-weak, §6.5.4 encryption-required, or the client's own abort) try the next one.
  */
@@ -37,11 +39,11 @@ final class ClientSasl {
     }
 
     /** Sends {@code <auth/>} for the first usable mechanism not yet tried (RFC 6120 §6.4.2). */
-    static Step<ClientState, SessionOutput> start(ClientContext context, Seq<String> offered, Fresh fresh) {
+    static Step<ClientState, SessionOutput> start(ClientContext context, Seq<String> offered, Seq<String> bindingTypes, Fresh fresh) {
         ClientConfig config = context.config();
         boolean serverOffersPlus = offered.exists(m -> m.endsWith("-PLUS"));
-        Option<ChannelBinding> binding = context.bindings().find(b -> b.type().equals("tls-exporter"))
-                .orElse(context.bindings().headOption());
+        Seq<ChannelBinding> usable = context.bindings().filter(b -> bindingTypes.contains(b.type()));
+        Option<ChannelBinding> binding = usable.find(b -> b.type().equals("tls-exporter")).orElse(usable.headOption());
         ClientCredentials credentials = new ClientCredentials(config.jid().local().get(), config.password(), Option.none());
         for (String mechanism : config.mechanisms()) {
             if (!offered.contains(mechanism) || context.tried().contains(mechanism)) {
@@ -52,7 +54,7 @@ final class ClientSasl {
             }
             Option<SaslClient> client = SaslClients.create(mechanism, credentials, binding, serverOffersPlus, fresh.token(0, 24));
             if (client.isDefined()) {
-                return Step.of(new ClientState.ExpectSaslOutcome(context.tried(mechanism), client.get(), offered, false),
+                return Step.of(new ClientState.ExpectSaslOutcome(context.tried(mechanism), client.get(), offered, bindingTypes, false),
                         new SessionOutput.Send(new SaslAuth(mechanism, client.get().initialResponse())));
             }
         }
@@ -66,10 +68,10 @@ final class ClientSasl {
         if (received.element() instanceof SaslChallenge challenge && !s.aborting()) {
             var answer = s.sasl().onChallenge(challenge.data().getOrElse(Bytes.empty()));
             if (answer.isLeft()) {
-                return Step.of(new ClientState.ExpectSaslOutcome(s.context(), s.sasl(), s.offered(), true),
+                return Step.of(new ClientState.ExpectSaslOutcome(s.context(), s.sasl(), s.offered(), s.bindingTypes(), true),
                         new SessionOutput.Send(new SaslAbort()));
             }
-            return Step.of(new ClientState.ExpectSaslOutcome(s.context(), answer.get().next(), s.offered(), false),
+            return Step.of(new ClientState.ExpectSaslOutcome(s.context(), answer.get().next(), s.offered(), s.bindingTypes(), false),
                     new SessionOutput.Send(new SaslResponse(Option.some(answer.get().response()))));
         }
         if (received.element() instanceof SaslChallenge) {
@@ -91,7 +93,7 @@ final class ClientSasl {
             SessionOutput reported = ClientSession.notify(new SessionEvent.AuthenticationFailed(s.sasl().mechanism(),
                     failure.condition(), failure.text().map(LocalizedText::text).getOrElse("")));
             if (s.aborting() || retryable(failure.condition())) {
-                return start(s.context(), s.offered(), fresh).precededBy(reported);
+                return start(s.context(), s.offered(), s.bindingTypes(), fresh).precededBy(reported);
             }
             return giveUp(s.context(), "authentication failed: " + failure.condition().wireName()).precededBy(reported);
         }

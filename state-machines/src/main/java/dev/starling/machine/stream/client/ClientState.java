@@ -40,11 +40,12 @@ public sealed interface ClientState {
      * {@code <auth/>} was sent; challenges, success or failure come next (RFC 6120 §6.4).
      *
      * @param sasl     the mechanism's current state
-     * @param offered  the mechanisms the server offered, for a retry with another one
-     * @param aborting whether the client sent {@code <abort/>} and waits for the failure
+     * @param offered      the mechanisms the server offered, for a retry with another one
+     * @param bindingTypes the channel-binding types the server announced (XEP-0440)
+     * @param aborting     whether the client sent {@code <abort/>} and waits for the failure
      */
-    record ExpectSaslOutcome(ClientContext context, SaslClient sasl, io.vavr.collection.Seq<String> offered, boolean aborting)
-            implements ClientState {
+    record ExpectSaslOutcome(ClientContext context, SaslClient sasl, io.vavr.collection.Seq<String> offered,
+                             io.vavr.collection.Seq<String> bindingTypes, boolean aborting) implements ClientState {
     }
 
     /**

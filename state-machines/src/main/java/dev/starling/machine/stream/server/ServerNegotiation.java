@@ -14,6 +14,7 @@ import dev.starling.model.LocalizedText;
 import dev.starling.model.Namespaces;
 import dev.starling.model.bind.BindFeature;
 import dev.starling.model.bind.SessionFeature;
+import dev.starling.model.sasl.ChannelBindingTypes;
 import dev.starling.model.sasl.SaslAbort;
 import dev.starling.model.sasl.SaslAuth;
 import dev.starling.model.sasl.SaslChallenge;
@@ -35,7 +36,8 @@ import io.vavr.control.Option;
 
 /**
  * Feature negotiation on the server: which features to offer at each stage (RFC 6120 §4.3.2,
- * §5.3.1 STARTTLS first, §6.3.1 SASL next, §7.3.1 binding last), STARTTLS (§5.4.2), the SASL
+ * §5.3.1 STARTTLS first, §6.3.1 SASL next with the XEP-0440 channel-binding types beside it,
+ * §7.3.1 binding last), STARTTLS (§5.4.2), the SASL
  * exchange with its retry limit (§6.4, §6.4.5) and the refusal of stanzas before negotiation ends
  * (§4.3.5: not-authorized).
  */
@@ -59,7 +61,11 @@ final class ServerNegotiation {
         }
         var mechanisms = SaslServers.advertised(config.sasl(), context.tls(), context.bindings().headOption(),
                 !context.certificateIdentities().isEmpty());
-        return new StreamFeatures(offered.append(new SaslMechanisms(mechanisms)));
+        offered = offered.append(new SaslMechanisms(mechanisms));
+        if (!context.bindings().isEmpty()) {
+            offered = offered.append(new ChannelBindingTypes(context.bindings().map(b -> b.type()))); // XEP-0440 §3
+        }
+        return new StreamFeatures(offered);
     }
 
     static Step<ServerState, SessionOutput> step(ServerState state, SessionInput input, Fresh fresh) {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Starts and stops the real XMPP peers the interop tests talk to, on 127.0.0.1 only, each with its
+# own configuration (kept in this directory) and data under $STARLING_INTEROP_DIR.
+#   interop/peers.sh start   # prosody on 25222/25223, ejabberd on 35222/35223; accounts alice and bob
+#   interop/peers.sh stop    # stops them by PID
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+run="${STARLING_INTEROP_DIR:-/tmp/starling-interop}"
+
+certificate() {
+  mkdir -p "$run/certs"
+  if [ ! -f "$run/certs/localhost.crt" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost" \
+      -keyout "$run/certs/localhost.key" -out "$run/certs/localhost.crt" 2>/dev/null
+    cat "$run/certs/localhost.key" "$run/certs/localhost.crt" > "$run/certs/localhost.pem"
+    chmod 600 "$run/certs/localhost.key" "$run/certs/localhost.pem"
+  fi
+}
+
+wait_port() {
+  for _ in $(seq 1 60); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}
+
+start_prosody() {
+  command -v prosody >/dev/null || { echo "prosody is not installed (apt-get install -y prosody)" >&2; return 1; }
+  mkdir -p "$run/prosody/data"
+  sed "s#@RUN@#$run#g" "$here/prosody/prosody.cfg.lua" > "$run/prosody/prosody.cfg.lua"
+  for user in alice bob; do
+    prosodyctl --config "$run/prosody/prosody.cfg.lua" register "$user" localhost "secret-$user" >/dev/null
+  done
+  prosody --config "$run/prosody/prosody.cfg.lua" > "$run/prosody/stdout.log" 2>&1 &
+  echo $! > "$run/prosody/run.pid"
+  wait_port 25222
+}
+
+ejabberdctl_() {
+  ejabberdctl --config-dir "$run/ejabberd" --ctl-config "$run/ejabberd/ejabberdctl.cfg" --config "$run/ejabberd/ejabberd.yml" \
+    --spool "$run/ejabberd/db" \
+    --logs "$run/ejabberd/logs" --node starling-ejabberd@localhost "$@"
+}
+
+start_ejabberd() {
+  command -v ejabberdctl >/dev/null || { echo "ejabberd is not installed (apt-get install -y ejabberd)" >&2; return 1; }
+  mkdir -p "$run/ejabberd/db" "$run/ejabberd/logs"
+  sed "s#@RUN@/certs/localhost.pem#$run/ejabberd/localhost.pem#g" "$here/ejabberd/ejabberd.yml" > "$run/ejabberd/ejabberd.yml"
+  cp "$run/certs/localhost.pem" "$run/ejabberd/localhost.pem"
+  sed "s#@RUN@#$run#g" "$here/ejabberd/ejabberdctl.cfg" > "$run/ejabberd/ejabberdctl.cfg"
+  echo '{lookup, [file, native]}.' > "$run/ejabberd/inetrc"
+  if [ "$(id -u)" = 0 ] && id ejabberd >/dev/null 2>&1; then
+    chown -R ejabberd "$run/ejabberd"   # ejabberdctl runs ejabberd as its own user when started by root
+    chmod o+x "$run"
+  fi
+  ejabberdctl_ start
+  ejabberdctl_ started
+  for user in alice bob; do
+    ejabberdctl_ register "$user" localhost "secret-$user" >/dev/null || true
+  done
+  pgrep -f -- "starling-ejabberd@localhost" | head -1 > "$run/ejabberd/run.pid"
+  pgrep -x epmd | head -1 > "$run/ejabberd/epmd.pid"
+  wait_port 35222
+}
+
+stop_pid() {
+  if [ -f "$1" ]; then
+    kill "$(cat "$1")" 2>/dev/null || true
+    rm -f "$1"
+  fi
+}
+
+case "${1:-}" in
+  start)
+    certificate
+    start_prosody
+    start_ejabberd
+    echo "peers ready in $run"
+    ;;
+  stop)
+    stop_pid "$run/prosody/run.pid"
+    if [ -f "$run/ejabberd/run.pid" ]; then
+      ejabberdctl_ stop >/dev/null 2>&1 || true
+      sleep 2
+      stop_pid "$run/ejabberd/run.pid"
+    fi
+    stop_pid "$run/ejabberd/epmd.pid"   # the epmd ejabberdctl started for the node
+    ;;
+  *)
+    echo "usage: $0 start|stop" >&2
+    exit 2
+    ;;
+esac

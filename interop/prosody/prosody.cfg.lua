@@ -1,0 +1,25 @@
+-- Prosody for Starling's interop tests: loopback only, its own data directory, TLS required.
+-- interop/peers.sh copies this file into the run directory and replaces @RUN@ with that directory.
+pidfile = "@RUN@/prosody/prosody.pid"
+data_path = "@RUN@/prosody/data"
+interfaces = { "127.0.0.1" }
+local_interfaces = { "127.0.0.1" }
+c2s_ports = { 25222 }
+c2s_direct_tls_ports = { 25223 }
+s2s_ports = { }
+http_ports = { }
+https_ports = { }
+component_ports = { }
+run_as_root = true
+daemonize = false
+admins = { }
+modules_enabled = { "roster"; "saslauth"; "tls"; "disco"; "ping"; "version"; "time"; "uptime" }
+modules_disabled = { "s2s" }
+authentication = "internal_hashed"
+c2s_require_encryption = true
+allow_registration = false
+log = { { levels = { min = "info" }; to = "file"; filename = "@RUN@/prosody/prosody.log" } }
+certificates = "@RUN@/certs"
+
+VirtualHost "localhost"
+    ssl = { key = "@RUN@/certs/localhost.key"; certificate = "@RUN@/certs/localhost.crt" }
