@@ -45,12 +45,16 @@ final class WireFixture implements AutoCloseable {
     }
 
     WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout) {
+        this(tls, session, negotiationTimeout, new SaslServerPolicy(false, false, false, SaslMechanismNames.all()));
+    }
+
+    WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout, SaslServerPolicy sasl) {
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         for (String user : new String[]{"juliet", "romeo"}) {
             accounts.create(user, ScramCredentialsFactory.deriveAll(password(user), Bytes.of(("salt-" + user).getBytes()), 4096))
                     .block();
         }
-        ServerConfig machine = new ServerConfig(DOMAIN, tls, new SaslServerPolicy(false, false, false, SaslMechanismNames.all()),
+        ServerConfig machine = new ServerConfig(DOMAIN, tls, sasl,
                 negotiationTimeout, Duration.ofMinutes(5), Duration.ofSeconds(2), 3,
                 new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
                         SoftwareVersion.of("Starling", "test")));
