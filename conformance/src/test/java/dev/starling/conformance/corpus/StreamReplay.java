@@ -8,16 +8,16 @@ import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 
 /** Feeds an example part through Starling's stream decoder, inside a stream if it has none. */
-final class StreamReplay {
+public final class StreamReplay {
 
-    static final String CLIENT_HEADER = "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
+    public static final String CLIENT_HEADER = "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
             + " xmlns:db='jabber:server:dialback' version='1.0'>";
 
     private StreamReplay() {
     }
 
     /** Every event the decoder reports for the part, in chunks of {@code chunkSize} bytes. */
-    static List<StreamEvent> events(String part, String header, int chunkSize) {
+    public static List<StreamEvent> events(String part, String header, int chunkSize) {
         String body = part.strip();
         String withoutDeclaration = body.startsWith("<?xml") ? body.substring(body.indexOf("?>") + 2).strip() : body;
         boolean hasHeader = withoutDeclaration.matches("(?s)^<(?:[A-Za-z_][A-Za-z0-9_.-]*:)?stream[\\s/>].*");

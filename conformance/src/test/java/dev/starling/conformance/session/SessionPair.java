@@ -146,7 +146,7 @@ final class SessionPair {
     private Fresh fresh() {
         now = now.plusMillis(1);
         String seed = Long.toString(++randomCounter, 36);
-        return new Fresh(now, (seed + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_").repeat(2).substring(0, 64));
+        return new Fresh(now, (seed + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_").repeat(2).substring(0, 96));
     }
 
     private void performClient(SessionOutput output) {

@@ -7,7 +7,7 @@ import java.util.Base64;
 
 /**
  * The randomness machines receive with every input: {@link Fresh#MIN_RANDOM_LENGTH} URL-safe
- * characters from a {@link SecureRandom} (48 random bytes), enough for stream ids, SCRAM nonces and
+ * characters from a {@link SecureRandom} (72 random bytes), enough for stream ids, SCRAM nonces and
  * generated resources.
  */
 public final class RandomTokens {
@@ -26,7 +26,7 @@ public final class RandomTokens {
 
     /** A fresh token. */
     public String token() {
-        byte[] bytes = new byte[48];
+        byte[] bytes = new byte[72];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

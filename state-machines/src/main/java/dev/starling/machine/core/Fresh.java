@@ -8,13 +8,13 @@ import java.util.Objects;
  * deterministic: replaying the same inputs with the same values gives the same outputs.
  *
  * @param now    the current time when the input was taken
- * @param random a fresh random token of at least 64 URL-safe characters, for stream ids, nonces
+ * @param random a fresh random token of at least 96 URL-safe characters, for stream ids, nonces
  *               and generated resources; {@link #token(int, int)} cuts disjoint pieces from it
  */
 public record Fresh(Instant now, String random) {
 
     /** The minimum length of the random token. */
-    public static final int MIN_RANDOM_LENGTH = 64;
+    public static final int MIN_RANDOM_LENGTH = 96;
 
     public Fresh {
         Objects.requireNonNull(now, "now");

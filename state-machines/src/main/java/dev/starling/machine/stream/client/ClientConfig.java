@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param iqTimeout            how long an IQ request waits for its response (RFC 6120 §8.2.3)
  * @param services             what the client answers about itself (ping, version, disco)
  * @param lang                 the {@code xml:lang} of the stream (RFC 6120 §4.7.4)
+ * @param announceIdentityBeforeTls whether the initial header carries 'from' before TLS protects it;
+ *                             RFC 6120 §4.7.1 advises against it when the identity is private,
+ *                             so the default is false (after TLS 'from' is always sent)
  */
 public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allowPlainWithoutTls, Seq<String> mechanisms,
                            Duration negotiationTimeout, Duration closeTimeout, Option<Duration> keepalive, Duration iqTimeout,
-                           EntityServices services, String lang) {
+                           EntityServices services, String lang, boolean announceIdentityBeforeTls) {
 
     /** Strongest first: channel-bound SCRAM, SCRAM, then PLAIN (which needs TLS). */
     public static final Seq<String> DEFAULT_MECHANISMS = List.of("SCRAM-SHA-512-PLUS", "SCRAM-SHA-256-PLUS",
@@ -59,36 +62,41 @@ public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allo
     /** Required TLS, the default mechanisms, 30 s to negotiate, 5 s to close, keepalive every 60 s, 30 s per IQ. */
     public static ClientConfig of(Jid jid, String password) {
         return new ClientConfig(jid, password, TlsPolicy.REQUIRED, false, DEFAULT_MECHANISMS, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Option.some(Duration.ofSeconds(60)), Duration.ofSeconds(30), DEFAULT_SERVICES, "en");
+                Duration.ofSeconds(5), Option.some(Duration.ofSeconds(60)), Duration.ofSeconds(30), DEFAULT_SERVICES, "en", false);
     }
 
     public ClientConfig withTls(TlsPolicy policy) {
         return new ClientConfig(jid, password, policy, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang);
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls);
     }
 
     public ClientConfig withMechanisms(Seq<String> preference) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, preference, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang);
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls);
     }
 
     public ClientConfig withPlainWithoutTls(boolean allowed) {
         return new ClientConfig(jid, password, tls, allowed, mechanisms, negotiationTimeout, closeTimeout, keepalive,
-                iqTimeout, services, lang);
+                iqTimeout, services, lang, announceIdentityBeforeTls);
     }
 
     public ClientConfig withNegotiationTimeout(Duration timeout) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, timeout, closeTimeout, keepalive,
-                iqTimeout, services, lang);
+                iqTimeout, services, lang, announceIdentityBeforeTls);
     }
 
     public ClientConfig withKeepalive(Option<Duration> interval) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                interval, iqTimeout, services, lang);
+                interval, iqTimeout, services, lang, announceIdentityBeforeTls);
+    }
+
+    public ClientConfig withIdentityBeforeTls(boolean announce) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
+                keepalive, iqTimeout, services, lang, announce);
     }
 
     public ClientConfig withIqTimeout(Duration timeout) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, timeout, services, lang);
+                keepalive, timeout, services, lang, announceIdentityBeforeTls);
     }
 }

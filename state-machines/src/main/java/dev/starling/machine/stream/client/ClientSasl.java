@@ -52,7 +52,7 @@ final class ClientSasl {
             if (mechanism.equals("PLAIN") && !context.tls() && !config.allowPlainWithoutTls()) {
                 continue; // RFC 6120 §13.8: PLAIN only over TLS
             }
-            Option<SaslClient> client = SaslClients.create(mechanism, credentials, binding, serverOffersPlus, fresh.token(0, 24));
+            Option<SaslClient> client = SaslClients.create(mechanism, credentials, binding, serverOffersPlus, fresh.token(0, 32));
             if (client.isDefined()) {
                 return Step.of(new ClientState.ExpectSaslOutcome(context.tried(mechanism), client.get(), offered, bindingTypes, false),
                         new SessionOutput.Send(new SaslAuth(mechanism, client.get().initialResponse())));

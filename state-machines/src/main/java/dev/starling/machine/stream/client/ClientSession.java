@@ -116,12 +116,12 @@ public final class ClientSession {
                 notify(new SessionEvent.TlsSecured(established.bindings().map(b -> b.type()))));
     }
 
-    /** The initial stream header (RFC 6120 §4.7): 'from' only once the stream is encrypted (§4.7.1). */
+    /** The initial stream header (RFC 6120 §4.7): 'from' once the stream is encrypted, or earlier if configured (§4.7.1). */
     static SessionOutput openStream(ClientContext context) {
         ClientConfig config = context.config();
         StreamHeader header = StreamHeader.of(Namespaces.CLIENT)
                 .withTo(Option.some(config.jid().domainJid()))
-                .withFrom(context.tls() ? Option.some(config.jid().bare()) : Option.none())
+                .withFrom(context.tls() || config.announceIdentityBeforeTls() ? Option.some(config.jid().bare()) : Option.none())
                 .withLang(Option.some(config.lang()));
         return new SessionOutput.SendHeader(header);
     }

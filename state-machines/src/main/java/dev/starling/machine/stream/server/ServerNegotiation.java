@@ -116,7 +116,7 @@ final class ServerNegotiation {
             return saslFailure(context, SaslFailureCondition.ENCRYPTION_REQUIRED, "negotiate TLS first (RFC 6120 §5.3.1)", fresh);
         }
         Option<SaslServer> server = SaslServers.create(auth.mechanism(), config.sasl(), context.bindings().headOption(),
-                context.tls(), fresh.token(1, 24), context.certificateIdentities(), "anon-" + fresh.token(2, 12),
+                context.tls(), fresh.token(1, 36), context.certificateIdentities(), "anon-" + fresh.token(6, 12),
                 Option.some(config.domain().domain()));
         if (server.isEmpty()) {
             return saslFailure(context, SaslFailureCondition.INVALID_MECHANISM, "mechanism " + auth.mechanism() + " is not offered", fresh);
