@@ -56,17 +56,24 @@ public final class ClientSession {
             return ended(state, CloseReason.orderly("the server did not close its stream in time")).precededBy(new SessionOutput.CloseTransport());
         }
         if (input instanceof SessionInput.InputFailed failed) {
-            return closeWith(state.context(), failed.error());
+            return state instanceof Closing
+                    ? ended(state, CloseReason.sent(failed.error())).precededBy(new SessionOutput.CloseTransport())
+                    : closeWith(state.context(), failed.error());
         }
         if (input instanceof SessionInput.PeerClosedStream) {
             return peerClosed(state);
         }
         if (input instanceof SessionInput.Received received && received.element() instanceof StreamError error) {
-            return Step.of((ClientState) new Closed(state.context()), new SessionOutput.CloseStream(Option.none()),
-                    new SessionOutput.CloseTransport(), notify(new SessionEvent.Ended(CloseReason.received(error))));
+            Step<ClientState, SessionOutput> end = ended(state, CloseReason.received(error));
+            return state instanceof Closing
+                    ? end.precededBy(new SessionOutput.CloseTransport())
+                    : end.precededBy(new SessionOutput.CloseStream(Option.none()), new SessionOutput.CloseTransport());
+        }
+        if (state instanceof Closing) {
+            return Step.of(state); // only the server's close, the closing timer or the transport matter now
         }
         if (input instanceof SessionInput.Close) {
-            return state instanceof Closing ? Step.of(state) : closeOrderly(state.context());
+            return closeOrderly(state.context());
         }
         if (input instanceof SessionInput.TimerFired timer && timer.key().equals(TimerKey.NEGOTIATION) && !(state instanceof Ready)) {
             return closeWith(state.context(), StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT, "stream negotiation took too long"));
@@ -90,7 +97,7 @@ public final class ClientSession {
         } else if (state instanceof Ready s) {
             return ReadyClient.step(s, input, fresh);
         }
-        return Step.of(state); // Closing: only the server's close, the closing timer or the transport matter now
+        throw new IllegalStateException("unknown state " + state);
     }
 
     private static Step<ClientState, SessionOutput> onConnect(AwaitConnection s, SessionInput input) {
