@@ -35,7 +35,7 @@ final class ReferenceServer {
         ServerConfig machine = new ServerConfig(domain, TlsPolicy.REQUIRED, SaslServerPolicy.defaults(), Duration.ofSeconds(30),
                 Duration.ofMinutes(10), Duration.ofSeconds(5), 3,
                 new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
-                        SoftwareVersion.of("Starling", "0.1")));
+                        SoftwareVersion.of("Starling", "0.1")), Option.some(Duration.ofSeconds(30)));
         var tls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false)
                 .getOrElseThrow(problem -> new IllegalStateException(problem)));
         return StarlingServer.create(new ServerSettings(host, port, tlsPort, machine, SessionSettings.defaults(),

@@ -73,7 +73,7 @@ class SessionProperties {
     static ServerConfig serverConfig() {
         return new ServerConfig(DOMAIN, TlsPolicy.REQUIRED, new SaslServerPolicy(false, false, false, SaslMechanismNames.all()),
                 Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5), 3,
-                new EntityServices(Array.empty(), Array.empty(), Array.empty(), dev.starling.model.version.SoftwareVersion.query()));
+                new EntityServices(Array.empty(), Array.empty(), Array.empty(), dev.starling.model.version.SoftwareVersion.query()), Option.some(Duration.ofSeconds(30)));
     }
 
     @Property(tries = 2000)
@@ -159,7 +159,7 @@ class SessionProperties {
                 new SessionInput.InputFailed(StreamError.of(StreamErrorCondition.NOT_WELL_FORMED)),
                 new SessionInput.PeerClosedStream(), new SessionInput.TransportClosed(), new SessionInput.Close(),
                 new SessionInput.Terminate(StreamError.of(StreamErrorCondition.CONFLICT)),
-                new SessionInput.TimerFired(TimerKey.NEGOTIATION), new SessionInput.TimerFired(TimerKey.IDLE),
+                new SessionInput.TimerFired(TimerKey.NEGOTIATION), new SessionInput.TimerFired(TimerKey.IDLE), new SessionInput.TimerFired(TimerKey.LIVENESS),
                 new SessionInput.TimerFired(TimerKey.CLOSING));
         return any.list().ofMaxSize(25);
     }

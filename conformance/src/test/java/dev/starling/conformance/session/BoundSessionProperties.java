@@ -106,7 +106,7 @@ class BoundSessionProperties {
                 new SessionInput.Received(StreamError.of(StreamErrorCondition.RESET)),
                 new SessionInput.PeerClosedStream(), new SessionInput.Close(), new SessionInput.TransportClosed(),
                 new SessionInput.Terminate(StreamError.of(StreamErrorCondition.CONFLICT)),
-                new SessionInput.TimerFired(TimerKey.IDLE), new SessionInput.TimerFired(TimerKey.CLOSING));
+                new SessionInput.TimerFired(TimerKey.IDLE), new SessionInput.TimerFired(TimerKey.LIVENESS), new SessionInput.TimerFired(TimerKey.CLOSING));
         return any.list().ofMaxSize(20);
     }
 }

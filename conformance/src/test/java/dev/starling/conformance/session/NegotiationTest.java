@@ -44,7 +44,7 @@ class NegotiationTest {
         return new ServerConfig(DOMAIN, tls, new SaslServerPolicy(plainWithoutTls, false, false, dev.starling.machine.sasl.SaslMechanismNames.all()),
                 Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5), 3,
                 new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
-                        SoftwareVersion.of("Starling", "test")));
+                        SoftwareVersion.of("Starling", "test")), Option.some(Duration.ofSeconds(30)));
     }
 
     static ClientConfig client(String password) {

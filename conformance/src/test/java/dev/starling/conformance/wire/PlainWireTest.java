@@ -46,7 +46,7 @@ class PlainWireTest {
         ServerConfig machine = new ServerConfig(DOMAIN, TlsPolicy.DISABLED,
                 new SaslServerPolicy(false, false, false, SaslMechanismNames.all()), Duration.ofSeconds(10), Duration.ofMinutes(5),
                 Duration.ofSeconds(2), 3, new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(),
-                Array.empty(), SoftwareVersion.of("Starling", "test")));
+                Array.empty(), SoftwareVersion.of("Starling", "test")), Option.some(Duration.ofSeconds(10)));
         server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.none(), machine, SessionSettings.defaults(),
                 ConflictPolicy.REPLACE_OLD, 10), accounts, Option.none()).start().block(Duration.ofSeconds(10));
     }

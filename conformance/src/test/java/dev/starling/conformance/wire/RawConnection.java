@@ -61,6 +61,26 @@ final class RawConnection implements AutoCloseable {
         return received.toString(StandardCharsets.UTF_8);
     }
 
+    /** Reads until what the server sent so far contains {@code marker} or the deadline passes; returns all it sent. */
+    String readUntil(String marker, long millis) throws IOException {
+        long deadline = System.currentTimeMillis() + millis;
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        while (System.currentTimeMillis() < deadline && !received.toString(StandardCharsets.UTF_8).contains(marker)) {
+            try {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    closedByServer = true;
+                    break;
+                }
+                received.write(buffer, 0, n);
+            } catch (SocketTimeoutException idle) {
+                // keep waiting until the deadline
+            }
+        }
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
     boolean closedByServer() {
         return closedByServer;
     }

@@ -27,6 +27,7 @@ import io.vavr.collection.Array;
 import io.vavr.control.Option;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * Test helper: an embedded Starling server on loopback with a fresh self-signed certificate for
@@ -49,6 +50,11 @@ final class WireFixture implements AutoCloseable {
     }
 
     WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout, SaslServerPolicy sasl) {
+        this(tls, session, negotiationTimeout, sasl, UnaryOperator.identity());
+    }
+
+    WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout, SaslServerPolicy sasl,
+                UnaryOperator<ServerConfig> adjust) {
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         for (String user : new String[]{"juliet", "romeo"}) {
             accounts.create(user, ScramCredentialsFactory.deriveAll(password(user), Bytes.of(("salt-" + user).getBytes()), 4096))
@@ -57,7 +63,8 @@ final class WireFixture implements AutoCloseable {
         ServerConfig machine = new ServerConfig(DOMAIN, tls, sasl,
                 negotiationTimeout, Duration.ofMinutes(5), Duration.ofSeconds(2), 3,
                 new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
-                        SoftwareVersion.of("Starling", "test")));
+                        SoftwareVersion.of("Starling", "test")), Option.some(Duration.ofSeconds(10)));
+        machine = adjust.apply(machine);
         TlsSetup serverTls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get());
         server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.some(0), machine, session,
                 ConflictPolicy.REPLACE_OLD, 10), accounts, Option.some(serverTls)).start().block(Duration.ofSeconds(10));

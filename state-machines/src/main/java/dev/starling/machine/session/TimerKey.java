@@ -18,6 +18,9 @@ public record TimerKey(String name) {
     /** No input from the peer for this long ends the stream (RFC 6120 §4.6.1, §4.9.3.4). */
     public static final TimerKey IDLE = new TimerKey("idle");
 
+    /** The answer to a liveness ping sent after {@link #IDLE} must arrive in time (XEP-0199 §4.1). */
+    public static final TimerKey LIVENESS = new TimerKey("liveness");
+
     public TimerKey {
         Objects.requireNonNull(name, "name");
     }

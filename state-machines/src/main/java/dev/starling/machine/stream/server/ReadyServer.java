@@ -5,11 +5,14 @@ import dev.starling.machine.core.Step;
 import dev.starling.machine.session.SessionEvent;
 import dev.starling.machine.session.SessionInput;
 import dev.starling.machine.session.SessionOutput;
+import dev.starling.machine.session.TimerKey;
 import dev.starling.machine.stanza.StanzaReplies;
 import dev.starling.model.bind.Bind;
 import dev.starling.model.bind.Session;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.ping.Ping;
 import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stanza.StanzaError;
 import dev.starling.model.stanza.StanzaErrorCondition;
@@ -18,13 +21,17 @@ import dev.starling.model.stream.StreamErrorCondition;
 import io.vavr.collection.Array;
 import io.vavr.control.Option;
 
+import java.time.Duration;
+
 /**
  * A negotiated client stream on the server (RFC 6120 §4.3.5, §8, §10): the server checks and
  * stamps 'from' (§8.1.2.1; a 'from' the session may not use is invalid-from, §4.9.3.9), answers
  * IQ requests addressed to itself or to the account's bare JID (§10.3.3: the server answers for
  * the account; ping, version and disco here, the legacy session of RFC 3921 §3, anything else
  * service-unavailable, §8.4), and hands every other stanza to the router. Stanzas the router
- * delivers are written out; malformed stanzas are answered with their error (§8.3).
+ * delivers are written out; malformed stanzas are answered with their error (§8.3). A stream idle
+ * for the configured time gets a liveness ping (XEP-0199 §4.1, server-to-client) and ends with
+ * connection-timeout (§4.9.3.4) if the answer does not come in time.
  */
 final class ReadyServer {
 
@@ -37,6 +44,13 @@ final class ReadyServer {
         }
         if (input instanceof SessionInput.Received received && received.element() instanceof Stanza stanza) {
             return receive(s, stanza, fresh);
+        }
+        if (input instanceof SessionInput.TimerFired timer && timer.key().equals(TimerKey.IDLE)) {
+            return onIdle(s, fresh);
+        }
+        if (input instanceof SessionInput.TimerFired timer && timer.key().equals(TimerKey.LIVENESS)) {
+            return ServerSession.closeWith(s.context(), StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT,
+                    "no answer to the ping (XEP-0199)"), fresh);
         }
         if (input instanceof SessionInput.ReceivedMalformed malformed) {
             return Step.of(s, StanzaReplies.error(malformed.element(), malformed.condition(), malformed.reason())
@@ -55,6 +69,10 @@ final class ReadyServer {
                     "'" + stanza.from().get() + "' is not this session's address (RFC 6120 §8.1.2.1)"), fresh);
         }
         Stanza stamped = stanza.withFrom(Option.some(full));
+        if (stamped instanceof Iq iq && !iq.type().isRequest() && s.livenessPing().contains(iq.iqId())) {
+            // XEP-0199 §4.1: a result or any error proves the client is there
+            return Step.of(s.withLivenessPing(Option.none()), new SessionOutput.CancelTimer(TimerKey.LIVENESS));
+        }
         if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s)) {
             return Step.of(s, new SessionOutput.Send(answer(iq, s)));
         }
@@ -62,6 +80,27 @@ final class ReadyServer {
             return Step.of(s, ServerSession.notify(new SessionEvent.StanzaReceived(iq))); // a response to the server itself
         }
         return Step.of(s, Array.of(new SessionOutput.Route(stamped)));
+    }
+
+    /**
+     * The stream was silent for the idle timeout: ping the client (XEP-0199 §4.1) and wait for the
+     * answer, or close at once when pinging is off. The runner restarts the idle timer on any byte,
+     * so a second idle period while the ping is out changes nothing: the liveness timer decides.
+     */
+    private static Step<ServerState, SessionOutput> onIdle(ServerState.Ready s, Fresh fresh) {
+        Option<Duration> timeout = s.context().config().livenessTimeout();
+        if (timeout.isEmpty()) {
+            return ServerSession.closeWith(s.context(), StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT,
+                    "no traffic for too long"), fresh);
+        }
+        if (s.livenessPing().isDefined()) {
+            return Step.of(s);
+        }
+        String id = "ping-" + fresh.token(3, 16);
+        Iq ping = Iq.of(IqType.GET, id, new Ping()).withFrom(Option.some(s.context().config().domain()))
+                .withTo(Option.some(s.jid()));
+        return Step.of(s.withLivenessPing(Option.some(id)), new SessionOutput.Send(ping),
+                new SessionOutput.StartTimer(TimerKey.LIVENESS, timeout.get()));
     }
 
     /** IQ requests with no 'to', to the domain or to the account's bare JID are the server's to answer. */

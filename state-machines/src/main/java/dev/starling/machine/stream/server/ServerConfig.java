@@ -4,6 +4,7 @@ import dev.starling.machine.sasl.SaslServerPolicy;
 import dev.starling.machine.session.TlsPolicy;
 import dev.starling.machine.stanza.EntityServices;
 import dev.starling.model.jid.Jid;
+import io.vavr.control.Option;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -19,9 +20,12 @@ import java.util.Objects;
  * @param closeTimeout       how long to wait for the client's {@code </stream:stream>}
  * @param maxSaslFailures    failed SASL attempts allowed before policy-violation (RFC 6120 §6.4.5: 2 to 5)
  * @param services           what the server answers about itself (ping, version, disco)
+ * @param livenessTimeout    when a ready stream has been idle, the server pings the client (XEP-0199 §4.1) and
+ *                           waits this long for the answer before connection-timeout; none closes at once
  */
 public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Duration negotiationTimeout, Duration idleTimeout,
-                           Duration closeTimeout, int maxSaslFailures, EntityServices services) {
+                           Duration closeTimeout, int maxSaslFailures, EntityServices services,
+                           Option<Duration> livenessTimeout) {
 
     public ServerConfig {
         Objects.requireNonNull(domain, "domain");
@@ -31,11 +35,17 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(closeTimeout, "closeTimeout");
         Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(livenessTimeout, "livenessTimeout");
         if (!domain.isDomain()) {
             throw new IllegalArgumentException("the server's address is a domain: " + domain);
         }
         if (maxSaslFailures < 2 || maxSaslFailures > 5) {
             throw new IllegalArgumentException("RFC 6120 §6.4.5 allows between 2 and 5 retries: " + maxSaslFailures);
         }
+    }
+
+    /** The same configuration with another idle timeout and liveness-ping timeout. */
+    public ServerConfig withLiveness(Duration idle, Option<Duration> liveness) {
+        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idle, closeTimeout, maxSaslFailures, services, liveness);
     }
 }

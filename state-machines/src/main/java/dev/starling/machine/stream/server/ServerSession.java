@@ -71,7 +71,7 @@ public final class ServerSession {
         if (input instanceof SessionInput.Close) {
             return closeWith(state.context(), StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN, "the server is closing this session"), fresh);
         }
-        if (input instanceof SessionInput.TimerFired timer
+        if (input instanceof SessionInput.TimerFired timer && !(state instanceof Ready)
                 && (timer.key().equals(TimerKey.NEGOTIATION) || timer.key().equals(TimerKey.IDLE))) {
             return closeWith(state.context(), StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT,
                     timer.key().equals(TimerKey.NEGOTIATION) ? "stream negotiation took too long" : "no traffic for too long"), fresh);
@@ -157,6 +157,7 @@ public final class ServerSession {
     static Step<ServerState, SessionOutput> closeWith(ServerContext context, StreamError error, Fresh fresh) {
         Step<ServerState, SessionOutput> close = Step.of((ServerState) new Closing(context, true),
                 new SessionOutput.CancelTimer(TimerKey.NEGOTIATION), new SessionOutput.CancelTimer(TimerKey.IDLE),
+                new SessionOutput.CancelTimer(TimerKey.LIVENESS),
                 new SessionOutput.CloseStream(Option.some(error)),
                 new SessionOutput.StartTimer(TimerKey.CLOSING, context.config().closeTimeout()),
                 notify(new SessionEvent.Ended(CloseReason.sent(error))));
@@ -168,6 +169,7 @@ public final class ServerSession {
         boolean reported = state instanceof Closing closing && closing.reported();
         Step<ServerState, SessionOutput> step = Step.of((ServerState) new Closed(state.context()),
                 new SessionOutput.CancelTimer(TimerKey.NEGOTIATION), new SessionOutput.CancelTimer(TimerKey.IDLE),
+                new SessionOutput.CancelTimer(TimerKey.LIVENESS),
                 new SessionOutput.CancelTimer(TimerKey.CLOSING));
         return reported ? step : step.andThen(notify(new SessionEvent.Ended(reason)));
     }

@@ -56,9 +56,14 @@ public sealed interface ServerState {
     /**
      * Negotiation is complete; stanzas flow (RFC 6120 §4.3.5).
      *
-     * @param jid the session's full JID
+     * @param jid          the session's full JID
+     * @param livenessPing the id of the liveness ping awaiting its answer (XEP-0199 §4.1), if one is out
      */
-    record Ready(ServerContext context, Jid jid) implements ServerState {
+    record Ready(ServerContext context, Jid jid, io.vavr.control.Option<String> livenessPing) implements ServerState {
+
+        Ready withLivenessPing(io.vavr.control.Option<String> id) {
+            return new Ready(context, jid, id);
+        }
     }
 
     /**
