@@ -2,6 +2,9 @@ package dev.starling.codec;
 
 import dev.starling.codec.bind.BindCodecs;
 import dev.starling.codec.disco.DiscoCodecs;
+import dev.starling.codec.form.DataFormCodecs;
+import dev.starling.codec.legacyauth.LegacyAuthCodecs;
+import dev.starling.codec.register.RegisterCodecs;
 import dev.starling.codec.ping.PingCodecs;
 import dev.starling.codec.version.VersionCodecs;
 import dev.starling.codec.sasl.SaslCodecs;
@@ -68,6 +71,9 @@ public final class CodecRegistry {
         registry = BindCodecs.register(registry);
         registry = PingCodecs.register(registry);
         registry = VersionCodecs.register(registry);
+        registry = DataFormCodecs.register(registry);
+        registry = RegisterCodecs.register(registry);
+        registry = LegacyAuthCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 

@@ -9,8 +9,7 @@ import dev.starling.io.server.StarlingServer;
 import dev.starling.io.store.InMemoryAccountStore;
 import dev.starling.io.tls.TlsSetups;
 import dev.starling.io.tls.TrustPolicy;
-import dev.starling.machine.sasl.ScramCredentialsFactory;
-import dev.starling.model.Bytes;
+import dev.starling.io.store.PasswordHashing;
 import dev.starling.model.jid.Jid;
 import io.vavr.collection.Array;
 import picocli.CommandLine.Command;
@@ -71,8 +70,9 @@ final class CheckCommand implements Callable<Integer> {
         new SecureRandom().nextBytes(secret);
         String checkPassword = HexFormat.of().formatHex(secret);
         InMemoryAccountStore accounts = new InMemoryAccountStore();
-        accounts.create("checker", ScramCredentialsFactory.deriveAll(checkPassword, Bytes.of(secret), 4096)).block();
-        try (StarlingServer embedded = ReferenceServer.create("127.0.0.1", 0, io.vavr.control.Option.some(0), domainJid, data, accounts)
+        accounts.create("checker", PasswordHashing.derive(checkPassword)).block();
+        try (StarlingServer embedded = ReferenceServer.create("127.0.0.1", 0, io.vavr.control.Option.some(0), domainJid, data, accounts,
+                config -> config.withRegistration(config.registration().withRegistration(true)))
                 .start().block(Duration.ofSeconds(30))) {
             System.out.println("checking the embedded reference server on " + embedded.address());
             var pinned = TrustPolicy.pinned(Array.of(TrustPolicy.pinOf(ReferenceServer.certificate(data, domainJid).certificate())));

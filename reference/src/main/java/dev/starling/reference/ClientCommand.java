@@ -11,13 +11,15 @@ import picocli.CommandLine.Option;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code starling client --jid J --password P [--server HOST:PORT] [--trust ...] COMMAND}: a
  * scriptable client; each subcommand logs in, does one thing and logs out.
  */
-@Command(name = "client", mixinStandardHelpOptions = true, description = "Log in and send, receive, ping or query.",
-        subcommands = {ClientSend.class, ClientReceive.class, ClientPing.class, ClientDisco.class})
+@Command(name = "client", mixinStandardHelpOptions = true, description = "Log in and send, receive, ping, query, or manage the account.",
+        subcommands = {ClientSend.class, ClientReceive.class, ClientPing.class, ClientDisco.class, ClientRegister.class,
+                ClientPasswd.class, ClientUnregister.class})
 final class ClientCommand {
 
     @Option(names = "--jid", required = true, description = "the account, e.g. juliet@localhost (or with /resource)")
@@ -36,11 +38,19 @@ final class ClientCommand {
             description = "system, data:DIR (pin a reference server's certificate), insecure (tests only), or a trust store file")
     String trust;
 
+    @Option(names = "--legacy-auth", description = "allow XEP-0078 non-SASL login when the server offers no usable SASL mechanism")
+    boolean legacyAuth;
+
     /** Logs in; fails with the reason the session ended. */
     XmppClient connect() {
+        return connect(UnaryOperator.identity());
+    }
+
+    /** Logs in with the configuration adjusted (e.g. to register first); fails with the reason the session ended. */
+    XmppClient connect(UnaryOperator<ClientConfig> adjust) {
         Jid account = Jid.of(jid);
         String secret = password != null ? password : Prompts.password("Password for " + account.bare() + ": ");
-        ClientConfig config = ClientConfig.of(account, secret);
+        ClientConfig config = adjust.apply(ClientConfig.of(account, secret).withLegacyAuth(legacyAuth));
         io.vavr.control.Option<InetSocketAddress> address = io.vavr.control.Option.of(server).map(ClientCommand::address);
         ClientSettings settings = new ClientSettings(config, address, directTls, SessionSettings.defaults(), Duration.ofSeconds(10), 3,
                 Duration.ofMillis(500));

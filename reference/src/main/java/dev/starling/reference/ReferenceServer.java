@@ -9,8 +9,6 @@ import dev.starling.io.tls.TlsCredentials;
 import dev.starling.io.tls.TlsSetups;
 import dev.starling.io.tls.TrustPolicy;
 import dev.starling.machine.routing.ConflictPolicy;
-import dev.starling.machine.sasl.SaslServerPolicy;
-import dev.starling.machine.session.TlsPolicy;
 import dev.starling.machine.stanza.EntityServices;
 import dev.starling.machine.stream.server.ServerConfig;
 import dev.starling.model.disco.Identity;
@@ -20,22 +18,24 @@ import io.vavr.collection.Array;
 import io.vavr.control.Option;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.function.UnaryOperator;
 
-/** Assembles the reference server: required STARTTLS, direct TLS, the default SASL policy, a certificate from the data directory. */
+/**
+ * Assembles the reference server: required STARTTLS, direct TLS, the default SASL policy, liveness
+ * pings, a certificate from the data directory; registration and non-SASL login as configured.
+ */
 final class ReferenceServer {
 
     private ReferenceServer() {
     }
 
-    /** A server not yet listening. */
-    static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts) {
+    /** A server not yet listening, its machine configuration adjusted from the defaults (e.g. registration on). */
+    static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts,
+                                 UnaryOperator<ServerConfig> adjust) {
         TlsCredentials certificate = SelfSignedCertificate.loadOrCreate(DataDirectory.open(data), domain.domain())
                 .getOrElseThrow(problem -> new IllegalStateException("cannot load or create the certificate: " + problem));
-        ServerConfig machine = new ServerConfig(domain, TlsPolicy.REQUIRED, SaslServerPolicy.defaults(), Duration.ofSeconds(30),
-                Duration.ofMinutes(10), Duration.ofSeconds(5), 3,
-                new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
-                        SoftwareVersion.of("Starling", "0.1")), Option.some(Duration.ofSeconds(30)));
+        ServerConfig machine = adjust.apply(ServerConfig.defaults(domain, new EntityServices(Array.of(Identity.of("server", "im", "Starling")),
+                Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "0.1"))));
         var tls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false)
                 .getOrElseThrow(problem -> new IllegalStateException(problem)));
         return StarlingServer.create(new ServerSettings(host, port, tlsPort, machine, SessionSettings.defaults(),

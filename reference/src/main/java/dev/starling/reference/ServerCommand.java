@@ -34,13 +34,25 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = DataDirectory.DEFAULT, description = "data directory (default: ${DEFAULT-VALUE})")
     private Path data;
 
+    @Option(names = "--allow-registration", description = "let clients register accounts in-band (XEP-0077; off by default)")
+    private boolean allowRegistration;
+
+    @Option(names = "--registration-fields", split = ",", paramLabel = "FIELD",
+            description = "extra registration fields besides username and password, e.g. email,name (a XEP-0004 form is sent too)")
+    private java.util.List<String> registrationFields = java.util.List.of();
+
+    @Option(names = "--legacy-auth", description = "offer XEP-0078 non-SASL authentication on encrypted streams (off by default)")
+    private boolean legacyAuth;
+
     @Override
     public Integer call() throws Exception {
         Jid domainJid = Jid.ofDomain(domain).getOrElseThrow(error -> new IllegalArgumentException(error.message()));
         CountDownLatch stopped = new CountDownLatch(1);
         try (H2AccountStore accounts = H2AccountStore.open(DataDirectory.open(data));
              StarlingServer server = ReferenceServer.create(host, port, tlsPort < 0 ? io.vavr.control.Option.none()
-                     : io.vavr.control.Option.some(tlsPort), domainJid, data, accounts).start().block(Duration.ofSeconds(30))) {
+                     : io.vavr.control.Option.some(tlsPort), domainJid, data, accounts,
+                     config -> config.withRegistration(config.registration().withRegistration(allowRegistration)
+                             .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth)).start().block(Duration.ofSeconds(30))) {
             System.out.println("Starling serves " + domainJid + " on " + server.address()
                     + server.directTlsAddress().map(a -> " (direct TLS on " + a + ")").getOrElse("")
                     + "; data in " + data.toAbsolutePath() + ". Add accounts with: ./starling user add USER@" + domainJid + " --data " + data);

@@ -1,28 +1,26 @@
 package dev.starling.reference;
 
 import dev.starling.io.store.H2AccountStore;
-import dev.starling.machine.sasl.ScramCredentialsFactory;
+import dev.starling.io.store.PasswordHashing;
 import dev.starling.machine.sasl.StoredCredentials;
-import dev.starling.model.Bytes;
 import dev.starling.model.jid.Jid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * {@code starling user add|passwd|delete JID}: manages the accounts of the server's data
+ * {@code starling user add|passwd|delete|show JID}: manages the accounts of the server's data
  * directory. Only salted SCRAM keys are stored (RFC 5802 §3): 16 random bytes of salt, 4096
  * iterations, one key set per SHA-1, SHA-256 and SHA-512.
  */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Add, change or delete an account.")
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Add, change, delete or show an account.")
 final class UserCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "add, passwd or delete")
+    @Parameters(index = "0", description = "add, passwd, delete or show (the registration details)")
     private String action;
 
     @Parameters(index = "1", description = "the account's JID, e.g. juliet@localhost")
@@ -43,11 +41,21 @@ final class UserCommand implements Callable<Integer> {
         }
         String username = parsed.get().local().get();
         try (H2AccountStore store = H2AccountStore.open(DataDirectory.open(data))) {
+            if (action.equals("show")) {
+                var known = store.credentials(username).block(Duration.ofSeconds(30));
+                if (known.isEmpty()) {
+                    System.out.println(parsed.get().bare() + ": no such account");
+                    return 1;
+                }
+                System.out.println(parsed.get().bare());
+                store.details(username).block(Duration.ofSeconds(30)).forEach((name, value) -> System.out.println("  " + name + ": " + value));
+                return 0;
+            }
             boolean done = switch (action) {
                 case "add" -> store.create(username, credentials()).block(Duration.ofSeconds(30));
                 case "passwd" -> store.update(username, credentials()).block(Duration.ofSeconds(30));
                 case "delete" -> store.delete(username).block(Duration.ofSeconds(30));
-                default -> throw new IllegalArgumentException("unknown action " + action + " (add, passwd or delete)");
+                default -> throw new IllegalArgumentException("unknown action " + action + " (add, passwd, delete or show)");
             };
             System.out.println(done ? action + " " + parsed.get().bare() + ": done"
                     : action + " " + parsed.get().bare() + ": " + (action.equals("add") ? "the account exists" : "no such account"));
@@ -56,9 +64,6 @@ final class UserCommand implements Callable<Integer> {
     }
 
     private StoredCredentials credentials() {
-        String secret = password != null ? password : Prompts.password("Password for " + jid + ": ");
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        return ScramCredentialsFactory.deriveAll(secret, Bytes.of(salt), 4096);
+        return PasswordHashing.derive(password != null ? password : Prompts.password("Password for " + jid + ": "));
     }
 }

@@ -71,9 +71,9 @@ class SessionProperties {
     private static final Jid DOMAIN = Jid.of("im.example.com");
 
     static ServerConfig serverConfig() {
-        return new ServerConfig(DOMAIN, TlsPolicy.REQUIRED, new SaslServerPolicy(false, false, false, SaslMechanismNames.all()),
-                Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5), 3,
-                new EntityServices(Array.empty(), Array.empty(), Array.empty(), dev.starling.model.version.SoftwareVersion.query()), Option.some(Duration.ofSeconds(30)));
+        return ServerConfig.defaults(DOMAIN, new EntityServices(Array.empty(), Array.empty(), Array.empty(),
+                        dev.starling.model.version.SoftwareVersion.query()))
+                .withSasl(new SaslServerPolicy(false, false, false, SaslMechanismNames.all()));
     }
 
     @Property(tries = 2000)

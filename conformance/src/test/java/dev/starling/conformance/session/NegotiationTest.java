@@ -41,10 +41,9 @@ class NegotiationTest {
     static final Jid JULIET = Jid.of("juliet@im.example.com/balcony");
 
     static ServerConfig server(TlsPolicy tls, boolean plainWithoutTls) {
-        return new ServerConfig(DOMAIN, tls, new SaslServerPolicy(plainWithoutTls, false, false, dev.starling.machine.sasl.SaslMechanismNames.all()),
-                Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5), 3,
-                new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
-                        SoftwareVersion.of("Starling", "test")), Option.some(Duration.ofSeconds(30)));
+        return ServerConfig.defaults(DOMAIN, new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(),
+                Array.empty(), SoftwareVersion.of("Starling", "test"))).withTls(tls)
+                .withSasl(new SaslServerPolicy(plainWithoutTls, false, false, dev.starling.machine.sasl.SaslMechanismNames.all()));
     }
 
     static ClientConfig client(String password) {

@@ -67,10 +67,9 @@ class Rfc6120ServerWalkthroughTest {
 
     @Test
     void theServerFollowsTheWalkthroughOfSection9_1() {
-        ServerConfig config = new ServerConfig(Jid.of("im.example.com"), TlsPolicy.REQUIRED,
-                new SaslServerPolicy(false, false, false, Array.of("SCRAM-SHA-1-PLUS", "SCRAM-SHA-1", "PLAIN")),
-                Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5), 3,
-                new EntityServices(Array.empty(), Array.empty(), Array.empty(), dev.starling.model.version.SoftwareVersion.query()), Option.some(Duration.ofSeconds(30)));
+        ServerConfig config = ServerConfig.defaults(Jid.of("im.example.com"),
+                        new EntityServices(Array.empty(), Array.empty(), Array.empty(), dev.starling.model.version.SoftwareVersion.query()))
+                .withSasl(new SaslServerPolicy(false, false, false, Array.of("SCRAM-SHA-1-PLUS", "SCRAM-SHA-1", "PLAIN")));
         state = ServerSession.initial(config);
         feed(new SessionInput.Connected(false));
 

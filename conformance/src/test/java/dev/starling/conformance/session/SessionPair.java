@@ -5,6 +5,9 @@ import dev.starling.codec.xml.StreamEvent;
 import dev.starling.codec.xml.XmlEncoder;
 import dev.starling.codec.xml.XmlStreamDecoder;
 import dev.starling.io.session.DecodedInputs;
+import dev.starling.machine.account.AccountOperation;
+import dev.starling.model.jid.Jid;
+import io.vavr.control.Either;
 import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
 import dev.starling.machine.routing.ConflictPolicy;
@@ -58,7 +61,7 @@ final class SessionPair {
     private final XmlStreamDecoder serverDecoder = new XmlStreamDecoder();
     private final Deque<SessionInput> toClient = new ArrayDeque<>();
     private final Deque<SessionInput> toServer = new ArrayDeque<>();
-    private final Map<String, StoredCredentials> accounts;
+    private Map<String, StoredCredentials> accounts;
     private final Seq<ChannelBinding> bindings;
     private ClientState client;
     private ServerState server;
@@ -73,6 +76,7 @@ final class SessionPair {
     final List<SessionOutput> clientOutputs = new ArrayList<>();
     final List<SessionOutput> serverOutputs = new ArrayList<>();
     final List<Stanza> routed = new ArrayList<>();
+    final List<Jid> endedAccounts = new ArrayList<>();
     final List<TimerKey> clientTimers = new ArrayList<>();
     final StringBuilder clientWire = new StringBuilder();
     final StringBuilder serverWire = new StringBuilder();
@@ -184,11 +188,40 @@ final class SessionPair {
             toServer.add(new SessionInput.BindDecided(decision.outcome()));
         } else if (output instanceof SessionOutput.Route route) {
             routed.add(route.stanza());
+        } else if (output instanceof SessionOutput.UpdateAccount update) {
+            toServer.add(new SessionInput.AccountUpdated(update.request(), update.operation(), Either.right(apply(update.operation()))));
+        } else if (output instanceof SessionOutput.EndAccountSessions end) {
+            endedAccounts.add(end.account());
         } else if (output instanceof SessionOutput.CloseTransport) {
             closeTransport();
         } else {
             bytes(output, serverEncoder).forEach(b -> deliver(b, clientDecoder, toClient, serverWire));
         }
+    }
+
+    /** The account store's answer: true if done, false if taken (create) or unknown (change, delete). */
+    private boolean apply(AccountOperation operation) {
+        boolean exists = accounts.containsKey(operation.username());
+        if (operation instanceof AccountOperation.Create create) {
+            accounts = exists ? accounts : accounts.put(create.username(), Credentials.stored(create.password()));
+            return !exists;
+        }
+        if (operation instanceof AccountOperation.ChangePassword change) {
+            accounts = exists ? accounts.put(change.username(), Credentials.stored(change.password())) : accounts;
+            return exists;
+        }
+        accounts = accounts.remove(operation.username());
+        return exists;
+    }
+
+    /** Whether the store holds this account now. */
+    boolean hasAccount(String username) {
+        return accounts.containsKey(username);
+    }
+
+    /** Whether this password opens the stored account. */
+    boolean opens(String username, String password) {
+        return dev.starling.machine.sasl.PasswordCheck.matches(accounts.get(username), password);
     }
 
     private void establishTlsIfBothReady() {

@@ -43,10 +43,10 @@ class PlainWireTest {
             accounts.create(user, ScramCredentialsFactory.deriveAll("secret-" + user, Bytes.of(("salt-" + user).getBytes()), 4096))
                     .block();
         }
-        ServerConfig machine = new ServerConfig(DOMAIN, TlsPolicy.DISABLED,
-                new SaslServerPolicy(false, false, false, SaslMechanismNames.all()), Duration.ofSeconds(10), Duration.ofMinutes(5),
-                Duration.ofSeconds(2), 3, new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(),
-                Array.empty(), SoftwareVersion.of("Starling", "test")), Option.some(Duration.ofSeconds(10)));
+        ServerConfig machine = ServerConfig.defaults(DOMAIN, new EntityServices(Array.of(Identity.of("server", "im", "Starling")),
+                        Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "test")))
+                .withTls(TlsPolicy.DISABLED).withSasl(new SaslServerPolicy(false, false, false, SaslMechanismNames.all()))
+                .withNegotiationTimeout(Duration.ofSeconds(10)).withCloseTimeout(Duration.ofSeconds(2));
         server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.none(), machine, SessionSettings.defaults(),
                 ConflictPolicy.REPLACE_OLD, 10), accounts, Option.none()).start().block(Duration.ofSeconds(10));
     }

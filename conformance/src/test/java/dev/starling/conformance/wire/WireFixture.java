@@ -60,11 +60,9 @@ final class WireFixture implements AutoCloseable {
             accounts.create(user, ScramCredentialsFactory.deriveAll(password(user), Bytes.of(("salt-" + user).getBytes()), 4096))
                     .block();
         }
-        ServerConfig machine = new ServerConfig(DOMAIN, tls, sasl,
-                negotiationTimeout, Duration.ofMinutes(5), Duration.ofSeconds(2), 3,
-                new EntityServices(Array.of(Identity.of("server", "im", "Starling")), Array.empty(), Array.empty(),
-                        SoftwareVersion.of("Starling", "test")), Option.some(Duration.ofSeconds(10)));
-        machine = adjust.apply(machine);
+        ServerConfig machine = adjust.apply(ServerConfig.defaults(DOMAIN, new EntityServices(Array.of(Identity.of("server", "im", "Starling")),
+                        Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "test")))
+                .withTls(tls).withSasl(sasl).withNegotiationTimeout(negotiationTimeout).withCloseTimeout(Duration.ofSeconds(2)));
         TlsSetup serverTls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get());
         server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.some(0), machine, session,
                 ConflictPolicy.REPLACE_OLD, 10), accounts, Option.some(serverTls)).start().block(Duration.ofSeconds(10));

@@ -39,6 +39,11 @@ public record ClientSettings(ClientConfig machine, Option<InetSocketAddress> ser
                 Duration.ofMillis(500));
     }
 
+    /** The same settings with another machine configuration. */
+    public ClientSettings withMachine(ClientConfig config) {
+        return new ClientSettings(config, server, directTls, session, connectTimeout, attempts, firstBackoff);
+    }
+
     public ClientSettings withDirectTls(boolean direct) {
         return new ClientSettings(machine, server, direct, session, connectTimeout, attempts, firstBackoff);
     }

@@ -16,6 +16,7 @@ import dev.starling.model.disco.DiscoInfo;
 import dev.starling.model.disco.DiscoItems;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.ping.Ping;
+import dev.starling.model.register.Register;
 import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Stanza;
@@ -170,6 +171,30 @@ public final class XmppClient {
     public Mono<SoftwareVersion> version(Option<Jid> to) {
         return request(IqType.GET, to, SoftwareVersion.query()).map(iq -> iq.firstChild(SoftwareVersion.class)
                 .getOrElse(SoftwareVersion.query()));
+    }
+
+    /**
+     * Registers the account of the settings in-band (XEP-0077 §3.1) and then logs in with it on
+     * the same stream; fails with the host's reason (e.g. {@code conflict}: the username is
+     * taken) or with the fields the client could not fill.
+     *
+     * @param details values for fields besides username and password that the host may ask for (email, name, ...)
+     */
+    public static Mono<XmppClient> register(ClientSettings settings, Option<TlsSetup> tls, io.vavr.collection.Map<String, String> details) {
+        return connect(settings.withMachine(settings.machine().withRegistration(details)), tls);
+    }
+
+    /** Changes the account's password (XEP-0077 §3.3); the next login uses the new one. */
+    public Mono<Void> changePassword(String newPassword) {
+        return request(IqType.SET, Option.none(), Register.passwordChange(jid.local().get(), newPassword)).then();
+    }
+
+    /**
+     * Removes the account from the server (XEP-0077 §3.2). The server answers, then ends this and
+     * every other session of the account with {@code not-authorized}.
+     */
+    public Mono<Void> cancelRegistration() {
+        return request(IqType.SET, Option.none(), Register.cancellation()).then();
     }
 
     /** Closes the stream in an orderly way (RFC 6120 §4.4); completes when the session has ended. */

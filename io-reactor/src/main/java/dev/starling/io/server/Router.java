@@ -90,6 +90,15 @@ public final class Router implements AutoCloseable {
         });
     }
 
+    /** Ends every session of the account except the one asking, with this stream error (XEP-0077 §3.2). */
+    public void endAccountSessions(SessionHandle asking, Jid account, StreamError error) {
+        thread.schedule(() -> {
+            LinkedHashMap<String, SessionHandle> bound = accounts.getOrDefault(account.bare(), new LinkedHashMap<>());
+            bound.values().stream().filter(session -> session != asking)
+                    .forEach(session -> session.offer(new SessionInput.Terminate(error)));
+        });
+    }
+
     /** Routes a stanza whose 'from' the sending session stamped. */
     public void route(SessionHandle sender, Stanza stanza) {
         thread.schedule(() -> deliver(sender, stanza));

@@ -5,6 +5,8 @@ import dev.starling.io.session.SessionHandle;
 import dev.starling.io.session.SessionRunner;
 import dev.starling.io.session.TlsSetup;
 import dev.starling.io.store.AccountStore;
+import dev.starling.io.store.PasswordHashing;
+import dev.starling.machine.account.AccountOperation;
 import dev.starling.machine.sasl.StoredCredentials;
 import dev.starling.machine.session.BindingRequest;
 import dev.starling.machine.session.SessionEvent;
@@ -13,6 +15,7 @@ import dev.starling.machine.stream.server.ServerState;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stanza.StanzaError;
+import dev.starling.model.stream.StreamError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.reactivestreams.Publisher;
@@ -144,6 +147,8 @@ public final class StarlingServer implements AutoCloseable {
                     router.unbind(session, jid);
                 }
                 LOG.debug("session {} ended: {}", session.label(), ended.reason().description());
+            } else if (event instanceof SessionEvent.AccountChanged changed) {
+                LOG.info("session {}: {}", session.label(), changed.operation());
             } else if (event instanceof SessionEvent.AuthenticationFailed failed) {
                 LOG.info("session {} failed {} authentication: {}", session.label(), failed.mechanism(), failed.condition().wireName());
             }
@@ -162,6 +167,23 @@ public final class StarlingServer implements AutoCloseable {
         @Override
         public void route(SessionHandle session, Stanza stanza) {
             router.route(session, stanza);
+        }
+
+        @Override
+        public Mono<Boolean> updateAccount(AccountOperation operation) {
+            if (operation instanceof AccountOperation.Create create) {
+                return PasswordHashing.deriveLater(create.password())
+                        .flatMap(credentials -> accounts.create(create.username(), credentials, create.details()));
+            }
+            if (operation instanceof AccountOperation.ChangePassword change) {
+                return PasswordHashing.deriveLater(change.password()).flatMap(credentials -> accounts.update(change.username(), credentials));
+            }
+            return accounts.delete(operation.username());
+        }
+
+        @Override
+        public void endAccountSessions(SessionHandle session, Jid account, StreamError error) {
+            router.endAccountSessions(session, account, error);
         }
     }
 }

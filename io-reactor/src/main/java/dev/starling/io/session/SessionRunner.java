@@ -17,6 +17,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,6 +191,15 @@ public final class SessionRunner<S> implements SessionHandle {
                     error -> offerInternal(new SessionInput.Terminate(StreamError.of(StreamErrorCondition.INTERNAL_SERVER_ERROR))));
         } else if (output instanceof SessionOutput.Route route) {
             server().route(this, route.stanza());
+        } else if (output instanceof SessionOutput.UpdateAccount update) {
+            server().updateAccount(update.operation()).subscribe(
+                    done -> offerInternal(new SessionInput.AccountUpdated(update.request(), update.operation(), Either.right(done))),
+                    error -> {
+                        LOG.error("account change {} failed", update.operation(), error);
+                        offerInternal(new SessionInput.AccountUpdated(update.request(), update.operation(), Either.left(error.toString())));
+                    });
+        } else if (output instanceof SessionOutput.EndAccountSessions end) {
+            server().endAccountSessions(this, end.account(), end.error());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.starling.io.store;
 
 import dev.starling.machine.sasl.StoredCredentials;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +17,15 @@ public interface AccountStore {
     Mono<Option<StoredCredentials>> credentials(String username);
 
     /** Creates an account; false if the username is taken. */
-    Mono<Boolean> create(String username, StoredCredentials credentials);
+    default Mono<Boolean> create(String username, StoredCredentials credentials) {
+        return create(username, credentials, HashMap.empty());
+    }
+
+    /** Creates an account with its registration details (XEP-0077 §3.1: email, name, ...); false if the username is taken. */
+    Mono<Boolean> create(String username, StoredCredentials credentials, Map<String, String> details);
+
+    /** The registration details of an account, empty if it has none or does not exist. */
+    Mono<Map<String, String>> details(String username);
 
     /** Replaces an account's credentials (a password change); false if there is no such account. */
     Mono<Boolean> update(String username, StoredCredentials credentials);

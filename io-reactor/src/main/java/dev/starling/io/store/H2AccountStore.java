@@ -5,6 +5,8 @@ import dev.starling.machine.sasl.ScramHash;
 import dev.starling.machine.sasl.StoredCredentials;
 import dev.starling.model.Bytes;
 import io.vavr.collection.Array;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -68,7 +70,7 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
     }
 
     @Override
-    public Mono<Boolean> create(String username, StoredCredentials credentials) {
+    public Mono<Boolean> create(String username, StoredCredentials credentials, Map<String, String> details) {
         return call(() -> {
             try (Connection c = connect()) {
                 c.setAutoCommit(false);
@@ -80,8 +82,26 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
                     return false;
                 }
                 write(c, username, credentials);
+                writeDetails(c, username, details);
                 c.commit();
                 return true;
+            }
+        });
+    }
+
+    @Override
+    public Mono<Map<String, String>> details(String username) {
+        return call(() -> {
+            try (Connection c = connect();
+                 PreparedStatement query = c.prepareStatement("SELECT name, val FROM account_detail WHERE username = ? ORDER BY name")) {
+                query.setString(1, username);
+                Map<String, String> found = LinkedHashMap.empty();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found = found.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+                return found;
             }
         });
     }
@@ -135,6 +155,18 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
                 insert.setInt(4, scram.iterations());
                 insert.setBytes(5, scram.storedKey().toArray());
                 insert.setBytes(6, scram.serverKey().toArray());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void writeDetails(Connection c, String username, Map<String, String> details) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO account_detail (username, name, val) VALUES (?, ?, ?)")) {
+            for (var detail : details) {
+                insert.setString(1, username);
+                insert.setString(2, detail._1);
+                insert.setString(3, detail._2);
                 insert.addBatch();
             }
             insert.executeBatch();

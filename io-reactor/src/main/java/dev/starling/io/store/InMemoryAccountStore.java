@@ -1,6 +1,8 @@
 package dev.starling.io.store;
 
 import dev.starling.machine.sasl.StoredCredentials;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import reactor.core.publisher.Mono;
 
@@ -10,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryAccountStore implements AccountStore {
 
     private final ConcurrentHashMap<String, StoredCredentials> accounts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Map<String, String>> details = new ConcurrentHashMap<>();
 
     @Override
     public Mono<Option<StoredCredentials>> credentials(String username) {
@@ -17,8 +20,19 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public Mono<Boolean> create(String username, StoredCredentials credentials) {
-        return Mono.fromSupplier(() -> accounts.putIfAbsent(username, credentials) == null);
+    public Mono<Boolean> create(String username, StoredCredentials credentials, Map<String, String> fields) {
+        return Mono.fromSupplier(() -> {
+            boolean created = accounts.putIfAbsent(username, credentials) == null;
+            if (created) {
+                details.put(username, fields);
+            }
+            return created;
+        });
+    }
+
+    @Override
+    public Mono<Map<String, String>> details(String username) {
+        return Mono.fromSupplier(() -> details.getOrDefault(username, HashMap.empty()));
     }
 
     @Override
@@ -28,6 +42,9 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public Mono<Boolean> delete(String username) {
-        return Mono.fromSupplier(() -> accounts.remove(username) != null);
+        return Mono.fromSupplier(() -> {
+            details.remove(username);
+            return accounts.remove(username) != null;
+        });
     }
 }

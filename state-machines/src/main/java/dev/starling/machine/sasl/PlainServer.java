@@ -52,8 +52,7 @@ final class PlainServer extends InitialResponseServer {
 
         @Override
         public ServerStep onCredentials(Option<StoredCredentials> credentials) {
-            Option<ScramCredentials> stored = credentials.flatMap(StoredCredentials::strongest);
-            if (stored.isEmpty() || !matches(stored.get())) {
+            if (!PasswordCheck.matches(credentials, message.password())) {
                 return notAuthorized();
             }
             Either<String, Option<String>> authzid = authzidRule.authorize(message.authcid(), message.authzid());
@@ -61,12 +60,6 @@ final class PlainServer extends InitialResponseServer {
                 return failure(SaslFailureCondition.INVALID_AUTHZID, authzid.getLeft());
             }
             return new ServerStep.Success(new Authenticated(message.authcid(), authzid.get()), Option.none());
-        }
-
-        private boolean matches(ScramCredentials stored) {
-            byte[] saltedPassword = ScramCrypto.saltedPassword(stored.hash(), message.password(), stored.salt(), stored.iterations());
-            byte[] storedKey = ScramCrypto.digest(stored.hash(), ScramCrypto.clientKey(stored.hash(), saltedPassword));
-            return ScramCrypto.constantTimeEquals(storedKey, stored.storedKey().toArray());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.starling.machine.session;
 
+import dev.starling.machine.account.AccountOperation;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.sasl.SaslFailureCondition;
 import dev.starling.model.stanza.Stanza;
@@ -68,7 +69,24 @@ public sealed interface SessionEvent {
     }
 
     /**
-     * The session ended; nothing follows.
+     * An account change took effect (XEP-0077): the server registered, re-keyed or removed an
+     * account; the client's registration succeeded.
+     *
+     * @param operation what changed (passwords are not printed)
+     */
+    record AccountChanged(AccountOperation operation) implements SessionEvent {
+    }
+
+    /**
+     * The client could not register its account (XEP-0077 §3.1); the session then ends.
+     *
+     * @param reason the host's error or what the client could not fill
+     */
+    record RegistrationFailed(String reason) implements SessionEvent {
+    }
+
+    /**
+     * The session ended; nothing more will happen.
      *
      * @param reason why
      */

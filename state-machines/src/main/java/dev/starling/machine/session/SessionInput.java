@@ -4,6 +4,8 @@ import dev.starling.machine.sasl.ChannelBinding;
 import dev.starling.machine.sasl.StoredCredentials;
 import dev.starling.model.element.Element;
 import dev.starling.model.jid.Jid;
+import dev.starling.machine.account.AccountOperation;
+import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stanza.StanzaError;
 import dev.starling.model.stanza.StanzaErrorCondition;
@@ -138,5 +140,17 @@ public sealed interface SessionInput {
      * @param error the error to send
      */
     record Terminate(StreamError error) implements SessionInput {
+    }
+
+    /**
+     * The shell's answer to {@link SessionOutput.UpdateAccount}.
+     *
+     * @param request   the client's request
+     * @param operation the change that was asked
+     * @param outcome   true if done; false if the username is taken (create) or the account does
+     *                  not exist (change, delete); the store's failure otherwise
+     */
+    record AccountUpdated(Iq request, AccountOperation operation, Either<String, Boolean> outcome)
+            implements SessionInput {
     }
 }

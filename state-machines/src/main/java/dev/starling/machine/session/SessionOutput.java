@@ -1,5 +1,8 @@
 package dev.starling.machine.session;
 
+import dev.starling.machine.account.AccountOperation;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stream.StreamElement;
 import dev.starling.model.stream.StreamError;
@@ -110,5 +113,26 @@ public sealed interface SessionOutput {
      * @param stanza the stanza to route
      */
     record Route(Stanza stanza) implements SessionOutput {
+    }
+
+    /**
+     * Server: change the account store (XEP-0077); the shell derives SCRAM credentials from any
+     * password, performs the change and answers with {@link SessionInput.AccountUpdated}.
+     *
+     * @param request   the client's request, to be answered when the change is done
+     * @param operation the change
+     */
+    record UpdateAccount(Iq request, AccountOperation operation)
+            implements SessionOutput {
+    }
+
+    /**
+     * Server: end every other session of this account with this stream error (XEP-0077 §3.2:
+     * a removed account's sessions get {@code not-authorized}).
+     *
+     * @param account the account's bare JID
+     * @param error   the stream error to end them with
+     */
+    record EndAccountSessions(Jid account, StreamError error) implements SessionOutput {
     }
 }

@@ -36,6 +36,14 @@ public final class StanzaReplies {
         return new Iq(IqType.RESULT, request.iqId(), request.to(), request.from(), Option.none(), Array.of(payload));
     }
 
+    /**
+     * The error reply to an IQ request without the request's payload, for requests that carry
+     * secrets (XEP-0077 §3.3, XEP-0078 §2: errors "SHOULD NOT" echo the credentials).
+     */
+    public static Iq errorWithoutPayload(Iq request, StanzaError error) {
+        return new Iq(IqType.ERROR, request.iqId(), request.to(), request.from(), Option.none(), Array.of(error));
+    }
+
     /** The error reply to a stanza, or none if it is itself an error (RFC 6120 §8.3.1). */
     public static Option<Stanza> error(Stanza stanza, StanzaError error) {
         if (stanza instanceof Iq iq) {

@@ -75,7 +75,7 @@ final class ClientBinding {
         return ClientSasl.giveUp(s.context(), "session establishment failed (RFC 3921 §3)");
     }
 
-    private static Option<Iq> response(SessionInput input, String id) {
+    static Option<Iq> response(SessionInput input, String id) {
         if (input instanceof SessionInput.Received received && received.element() instanceof Iq iq && iq.iqId().equals(id)
                 && (iq.type() == IqType.RESULT || iq.type() == IqType.ERROR)) {
             return Option.some(iq);
@@ -84,7 +84,7 @@ final class ClientBinding {
     }
 
     /** Negotiation is complete (RFC 6120 §4.3.5): stop the negotiation timer, start keepalives. */
-    private static Step<ClientState, SessionOutput> ready(ClientContext context, Jid jid) {
+    static Step<ClientState, SessionOutput> ready(ClientContext context, Jid jid) {
         Step<ClientState, SessionOutput> step = Step.of(new ClientState.Ready(context, jid, HashSet.empty()),
                 new SessionOutput.CancelTimer(TimerKey.NEGOTIATION), ClientSession.notify(new SessionEvent.Ready(jid)));
         return context.config().keepalive()

@@ -7,6 +7,7 @@ import dev.starling.model.jid.Jid;
 import dev.starling.model.version.SoftwareVersion;
 import io.vavr.collection.Array;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
@@ -30,10 +31,15 @@ import java.util.Objects;
  * @param announceIdentityBeforeTls whether the initial header carries 'from' before TLS protects it;
  *                             RFC 6120 §4.7.1 advises against it when the identity is private,
  *                             so the default is false (after TLS 'from' is always sent)
+ * @param registration         if present, register the account in-band before logging in (XEP-0077 §3.1),
+ *                             with these values for fields besides username and password (email, name, ...)
+ * @param legacyAuth           whether XEP-0078 non-SASL authentication may be used when the server offers no
+ *                             usable SASL mechanism (SASL is always preferred, §7); off by default
  */
 public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allowPlainWithoutTls, Seq<String> mechanisms,
                            Duration negotiationTimeout, Duration closeTimeout, Option<Duration> keepalive, Duration iqTimeout,
-                           EntityServices services, String lang, boolean announceIdentityBeforeTls) {
+                           EntityServices services, String lang, boolean announceIdentityBeforeTls,
+                           Option<Map<String, String>> registration, boolean legacyAuth) {
 
     /** Strongest first: channel-bound SCRAM, SCRAM, then PLAIN (which needs TLS). */
     public static final Seq<String> DEFAULT_MECHANISMS = List.of("SCRAM-SHA-512-PLUS", "SCRAM-SHA-256-PLUS",
@@ -54,6 +60,7 @@ public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allo
         Objects.requireNonNull(iqTimeout, "iqTimeout");
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(lang, "lang");
+        Objects.requireNonNull(registration, "registration");
         if (jid.local().isEmpty()) {
             throw new IllegalArgumentException("a client JID needs a localpart: " + jid);
         }
@@ -62,41 +69,53 @@ public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allo
     /** Required TLS, the default mechanisms, 30 s to negotiate, 5 s to close, keepalive every 60 s, 30 s per IQ. */
     public static ClientConfig of(Jid jid, String password) {
         return new ClientConfig(jid, password, TlsPolicy.REQUIRED, false, DEFAULT_MECHANISMS, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Option.some(Duration.ofSeconds(60)), Duration.ofSeconds(30), DEFAULT_SERVICES, "en", false);
+                Duration.ofSeconds(5), Option.some(Duration.ofSeconds(60)), Duration.ofSeconds(30), DEFAULT_SERVICES, "en", false, Option.none(), false);
     }
 
     public ClientConfig withTls(TlsPolicy policy) {
         return new ClientConfig(jid, password, policy, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls);
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
     }
 
     public ClientConfig withMechanisms(Seq<String> preference) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, preference, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls);
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
     }
 
     public ClientConfig withPlainWithoutTls(boolean allowed) {
         return new ClientConfig(jid, password, tls, allowed, mechanisms, negotiationTimeout, closeTimeout, keepalive,
-                iqTimeout, services, lang, announceIdentityBeforeTls);
+                iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
     }
 
     public ClientConfig withNegotiationTimeout(Duration timeout) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, timeout, closeTimeout, keepalive,
-                iqTimeout, services, lang, announceIdentityBeforeTls);
+                iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
     }
 
     public ClientConfig withKeepalive(Option<Duration> interval) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                interval, iqTimeout, services, lang, announceIdentityBeforeTls);
+                interval, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
     }
 
     public ClientConfig withIdentityBeforeTls(boolean announce) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang, announce);
+                keepalive, iqTimeout, services, lang, announce, registration, legacyAuth);
     }
 
     public ClientConfig withIqTimeout(Duration timeout) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, timeout, services, lang, announceIdentityBeforeTls);
+                keepalive, timeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
+    }
+
+    /** The same configuration registering the account first (XEP-0077), with these extra field values. */
+    public ClientConfig withRegistration(Map<String, String> details) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, Option.some(details), legacyAuth);
+    }
+
+    /** The same configuration with XEP-0078 non-SASL authentication allowed or not. */
+    public ClientConfig withLegacyAuth(boolean allowed) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, allowed);
     }
 }

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param bindings      the channel bindings TLS offers
  * @param authenticated whether SASL succeeded
  * @param tried         the SASL mechanisms already tried on this connection
+ * @param registered    whether the account was registered on this connection (XEP-0077)
  */
 public record ClientContext(ClientConfig config, boolean tls, Seq<ChannelBinding> bindings, boolean authenticated,
-                            Seq<String> tried) {
+                            Seq<String> tried, boolean registered) {
 
     public ClientContext {
         Objects.requireNonNull(config, "config");
@@ -26,18 +27,22 @@ public record ClientContext(ClientConfig config, boolean tls, Seq<ChannelBinding
 
     /** The context of a new connection. */
     public static ClientContext start(ClientConfig config) {
-        return new ClientContext(config, false, Array.empty(), false, Array.empty());
+        return new ClientContext(config, false, Array.empty(), false, Array.empty(), false);
     }
 
     ClientContext secured(Seq<ChannelBinding> channelBindings) {
-        return new ClientContext(config, true, channelBindings, authenticated, tried);
+        return new ClientContext(config, true, channelBindings, authenticated, tried, registered);
     }
 
     ClientContext authenticatedNow() {
-        return new ClientContext(config, tls, bindings, true, tried);
+        return new ClientContext(config, tls, bindings, true, tried, registered);
     }
 
     ClientContext tried(String mechanism) {
-        return new ClientContext(config, tls, bindings, authenticated, tried.append(mechanism));
+        return new ClientContext(config, tls, bindings, authenticated, tried.append(mechanism), registered);
+    }
+
+    ClientContext registeredNow() {
+        return new ClientContext(config, tls, bindings, authenticated, tried, true);
     }
 }

@@ -9,6 +9,7 @@ import dev.starling.machine.session.TlsPolicy;
 import dev.starling.model.bind.BindFeature;
 import dev.starling.model.bind.SessionFeature;
 import dev.starling.model.sasl.ChannelBindingTypes;
+import dev.starling.model.legacyauth.IqAuthFeature;
 import dev.starling.model.sasl.SaslMechanisms;
 import io.vavr.collection.Seq;
 import dev.starling.model.stream.StreamError;
@@ -19,7 +20,9 @@ import dev.starling.model.tls.StartTlsFeature;
 
 /**
  * The client's choice among the offered stream features, RFC 6120 §4.3.2 and the layer order of
- * §13.8: STARTTLS first (§5.3.1), then SASL (§6.3.1), then resource binding (§7.3.1).
+ * §13.8: STARTTLS first (§5.3.1), then XEP-0077 registration when configured, then SASL
+ * (§6.3.1; XEP-0078 non-SASL authentication only when configured and no offered mechanism is
+ * usable), then resource binding (§7.3.1).
  */
 final class ClientFeatures {
 
@@ -34,7 +37,7 @@ final class ClientFeatures {
         return choose(s, context, features, fresh).precededBy(ClientSession.notify(new SessionEvent.FeaturesOffered(features)));
     }
 
-    private static Step<ClientState, SessionOutput> choose(ClientState.ExpectFeatures s, ClientContext context,
+    static Step<ClientState, SessionOutput> choose(ClientState.ExpectFeatures s, ClientContext context,
                                                            StreamFeatures features, Fresh fresh) {
         if (!context.tls()) {
             var startTls = features.feature(StartTlsFeature.class);
@@ -51,7 +54,14 @@ final class ClientFeatures {
             }
         }
         if (!context.authenticated()) {
+            if (context.config().registration().isDefined() && !context.registered()) {
+                return ClientRegistration.start(s, features, fresh);
+            }
             var mechanisms = features.feature(SaslMechanisms.class);
+            if (context.config().legacyAuth() && features.feature(IqAuthFeature.class).isDefined()
+                    && !ClientSasl.canUseAny(context, mechanisms.map(SaslMechanisms::names).getOrElse(io.vavr.collection.Array.empty()))) {
+                return ClientLegacyAuth.start(context, s.streamId(), fresh); // XEP-0078 §7: only without usable SASL
+            }
             if (mechanisms.isEmpty()) {
                 return ClientSession.closeWith(context, StreamError.of(StreamErrorCondition.UNSUPPORTED_FEATURE,
                         "the server offers no SASL mechanism (RFC 6120 §6.3.1)"));

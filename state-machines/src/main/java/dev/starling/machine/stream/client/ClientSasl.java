@@ -61,6 +61,13 @@ final class ClientSasl {
         return giveUp(context, "no acceptable SASL mechanism among " + offered.mkString(", "));
     }
 
+    /** Whether any offered mechanism is one this client would try (RFC 6120 §6.3.3). */
+    static boolean canUseAny(ClientContext context, Seq<String> offered) {
+        ClientConfig config = context.config();
+        return config.mechanisms().exists(m -> offered.contains(m) && !context.tried().contains(m)
+                && (!m.equals("PLAIN") || context.tls() || config.allowPlainWithoutTls()));
+    }
+
     static Step<ClientState, SessionOutput> onOutcome(ClientState.ExpectSaslOutcome s, SessionInput input, Fresh fresh) {
         if (!(input instanceof SessionInput.Received received)) {
             return ClientSession.unexpected(s, input);

@@ -30,6 +30,7 @@ import io.vavr.control.Option;
  * features (§4.3.2), negotiate STARTTLS (§5.4), SASL (§6.4) and resource binding (§7) with the
  * stream restarts they require (§4.3.3), then exchange stanzas until either side closes
  * (§4.4) or sends a stream error (§4.9). XEP-0368 direct TLS starts with the handshake instead.
+ * When configured, the client registers first (XEP-0077) or logs in without SASL (XEP-0078).
  * A pure machine: {@code step(state, input, fresh)} returns the next state and the outputs.
  */
 public final class ClientSession {
@@ -83,7 +84,7 @@ public final class ClientSession {
         } else if (state instanceof ExpectTlsHandshake s) {
             return onTlsHandshake(s, input);
         } else if (state instanceof ExpectStreamHeader s) {
-            return onHeader(s, input);
+            return onHeader(s, input, fresh);
         } else if (state instanceof ExpectFeatures s) {
             return ClientFeatures.onFeatures(s, input, fresh);
         } else if (state instanceof ExpectTlsProceed s) {
@@ -94,6 +95,14 @@ public final class ClientSession {
             return ClientBinding.onBindResult(s, input, fresh);
         } else if (state instanceof ClientState.ExpectSessionResult s) {
             return ClientBinding.onSessionResult(s, input);
+        } else if (state instanceof ClientState.ExpectRegistrationForm s) {
+            return ClientRegistration.onForm(s, input, fresh);
+        } else if (state instanceof ClientState.ExpectRegistrationResult s) {
+            return ClientRegistration.onResult(s, input, fresh);
+        } else if (state instanceof ClientState.ExpectLegacyAuthFields s) {
+            return ClientLegacyAuth.onFields(s, input, fresh);
+        } else if (state instanceof ClientState.ExpectLegacyAuthResult s) {
+            return ClientLegacyAuth.onResult(s, input);
         } else if (state instanceof Ready s) {
             return ReadyClient.step(s, input, fresh);
         }
@@ -133,7 +142,7 @@ public final class ClientSession {
         return new SessionOutput.SendHeader(header);
     }
 
-    private static Step<ClientState, SessionOutput> onHeader(ExpectStreamHeader s, SessionInput input) {
+    private static Step<ClientState, SessionOutput> onHeader(ExpectStreamHeader s, SessionInput input, Fresh fresh) {
         if (!(input instanceof SessionInput.HeaderReceived received)) {
             return unexpected(s, input);
         }
@@ -141,6 +150,13 @@ public final class ClientSession {
         if (!Namespaces.CLIENT.equals(header.contentNamespace())) {
             return closeWith(s.context(), StreamError.of(StreamErrorCondition.INVALID_NAMESPACE,
                     "the content namespace must be jabber:client (RFC 6120 §4.8.2)"));
+        }
+        if (header.version().isEmpty() && s.context().config().legacyAuth()) {
+            // a pre-XMPP-1.0 server sends no features: log in with XEP-0078 straight away
+            return tlsMissing(s.context())
+                    ? closeWith(s.context(), StreamError.of(StreamErrorCondition.POLICY_VIOLATION,
+                            "a pre-1.0 stream has no STARTTLS and this client requires TLS"))
+                    : ClientLegacyAuth.start(s.context(), header.id().getOrElse(""), fresh);
         }
         if (header.version().isEmpty() || header.version().get().compareTo(StreamVersion.V1_0) < 0) {
             return closeWith(s.context(), StreamError.of(StreamErrorCondition.UNSUPPORTED_VERSION,

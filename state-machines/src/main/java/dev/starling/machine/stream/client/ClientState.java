@@ -2,6 +2,7 @@ package dev.starling.machine.stream.client;
 
 import dev.starling.machine.sasl.SaslClient;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.stream.StreamFeatures;
 
 /**
  * The states of a client stream, each named for what it expects next (RFC 6120 §4 to §7, the
@@ -66,6 +67,46 @@ public sealed interface ClientState {
      * @param iqId the request's id
      */
     record ExpectSessionResult(ClientContext context, Jid jid, String iqId) implements ClientState {
+    }
+
+    /**
+     * The registration fields were asked for (XEP-0077 §3.1 Example 1).
+     *
+     * @param features the features to go on with once registered
+     * @param streamId the server's stream id
+     * @param iqId     the request's id
+     */
+    record ExpectRegistrationForm(ClientContext context, StreamFeatures features, String streamId, String iqId)
+            implements ClientState {
+    }
+
+    /**
+     * The filled registration was sent (XEP-0077 §3.1 Example 4 or 11).
+     *
+     * @param features the features to go on with once registered
+     * @param streamId the server's stream id
+     * @param iqId     the request's id
+     */
+    record ExpectRegistrationResult(ClientContext context, StreamFeatures features, String streamId, String iqId)
+            implements ClientState {
+    }
+
+    /**
+     * The non-SASL authentication fields were asked for (XEP-0078 §2 Example 1).
+     *
+     * @param streamId the server's stream id, which the digest hashes
+     * @param iqId     the request's id
+     */
+    record ExpectLegacyAuthFields(ClientContext context, String streamId, String iqId) implements ClientState {
+    }
+
+    /**
+     * The non-SASL credentials were sent (XEP-0078 §2 Example 3 or 4).
+     *
+     * @param iqId the request's id
+     * @param jid  the full JID the session will have
+     */
+    record ExpectLegacyAuthResult(ClientContext context, String iqId, Jid jid) implements ClientState {
     }
 
     /**

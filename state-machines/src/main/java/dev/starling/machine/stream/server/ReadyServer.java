@@ -11,6 +11,7 @@ import dev.starling.model.bind.Bind;
 import dev.starling.model.bind.Session;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.ping.Ping;
+import dev.starling.model.register.Register;
 import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Stanza;
@@ -45,6 +46,9 @@ final class ReadyServer {
         if (input instanceof SessionInput.Received received && received.element() instanceof Stanza stanza) {
             return receive(s, stanza, fresh);
         }
+        if (input instanceof SessionInput.AccountUpdated updated) {
+            return ServerRegistration.onUpdated(s, updated, fresh);
+        }
         if (input instanceof SessionInput.TimerFired timer && timer.key().equals(TimerKey.IDLE)) {
             return onIdle(s, fresh);
         }
@@ -72,6 +76,9 @@ final class ReadyServer {
         if (stamped instanceof Iq iq && !iq.type().isRequest() && s.livenessPing().contains(iq.iqId())) {
             // XEP-0199 §4.1: a result or any error proves the client is there
             return Step.of(s.withLivenessPing(Option.none()), new SessionOutput.CancelTimer(TimerKey.LIVENESS));
+        }
+        if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s) && iq.payload().getOrNull() instanceof Register query) {
+            return ServerRegistration.afterAuthentication(s, iq, query);
         }
         if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s)) {
             return Step.of(s, new SessionOutput.Send(answer(iq, s)));
@@ -119,7 +126,12 @@ final class ReadyServer {
         } else {
             answer = s.context().config().services().answer(iq);
         }
-        Jid responder = iq.to().getOrElse(s.context().config().domain());
-        return answer.withFrom(Option.some(responder)).withTo(Option.some(s.jid()));
+        return addressed(answer, iq, s);
+    }
+
+    /** A reply from the server to its client: from whom the request was addressed to (or the domain), to the session. */
+    static Stanza addressed(Stanza reply, Iq request, ServerState.Ready s) {
+        Jid responder = request.to().getOrElse(s.context().config().domain());
+        return reply.withFrom(Option.some(responder)).withTo(Option.some(s.jid()));
     }
 }

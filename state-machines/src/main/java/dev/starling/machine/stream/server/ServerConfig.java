@@ -1,5 +1,6 @@
 package dev.starling.machine.stream.server;
 
+import dev.starling.machine.account.RegistrationPolicy;
 import dev.starling.machine.sasl.SaslServerPolicy;
 import dev.starling.machine.session.TlsPolicy;
 import dev.starling.machine.stanza.EntityServices;
@@ -10,22 +11,25 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the server negotiates and runs a client stream.
+ * How the server negotiates and runs a client stream. Start from {@link #defaults} and change
+ * what differs.
  *
  * @param domain             the domain this server serves (RFC 6120 §4.7.2)
  * @param tls                the STARTTLS policy (RFC 6120 §5.3.1)
  * @param sasl               which SASL mechanisms are allowed and under which conditions
  * @param negotiationTimeout how long a client may take to finish negotiation (then connection-timeout)
- * @param idleTimeout        how long a ready stream may stay silent (then connection-timeout, RFC 6120 §4.6.1)
+ * @param idleTimeout        how long a ready stream may stay silent before the liveness check (RFC 6120 §4.6.1)
  * @param closeTimeout       how long to wait for the client's {@code </stream:stream>}
  * @param maxSaslFailures    failed SASL attempts allowed before policy-violation (RFC 6120 §6.4.5: 2 to 5)
  * @param services           what the server answers about itself (ping, version, disco)
  * @param livenessTimeout    when a ready stream has been idle, the server pings the client (XEP-0199 §4.1) and
  *                           waits this long for the answer before connection-timeout; none closes at once
+ * @param registration       what XEP-0077 in-band registration allows
+ * @param legacyAuth         whether XEP-0078 non-SASL authentication is offered (on encrypted streams only)
  */
 public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Duration negotiationTimeout, Duration idleTimeout,
                            Duration closeTimeout, int maxSaslFailures, EntityServices services,
-                           Option<Duration> livenessTimeout) {
+                           Option<Duration> livenessTimeout, RegistrationPolicy registration, boolean legacyAuth) {
 
     public ServerConfig {
         Objects.requireNonNull(domain, "domain");
@@ -36,6 +40,7 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
         Objects.requireNonNull(closeTimeout, "closeTimeout");
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(livenessTimeout, "livenessTimeout");
+        Objects.requireNonNull(registration, "registration");
         if (!domain.isDomain()) {
             throw new IllegalArgumentException("the server's address is a domain: " + domain);
         }
@@ -44,8 +49,60 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
         }
     }
 
+    /**
+     * TLS required, the default SASL policy, 30 s to negotiate, a liveness ping after 5 min of
+     * silence answered within 30 s, 5 s to close, 3 SASL failures, registration and non-SASL
+     * authentication off.
+     */
+    public static ServerConfig defaults(Jid domain, EntityServices services) {
+        return new ServerConfig(domain, TlsPolicy.REQUIRED, SaslServerPolicy.defaults(), Duration.ofSeconds(30), Duration.ofMinutes(5),
+                Duration.ofSeconds(5), 3, services, Option.some(Duration.ofSeconds(30)), RegistrationPolicy.defaults(), false);
+    }
+
+    /** The same configuration with another TLS policy. */
+    public ServerConfig withTls(TlsPolicy policy) {
+        return new ServerConfig(domain, policy, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
+                livenessTimeout, registration, legacyAuth);
+    }
+
+    /** The same configuration with another SASL policy. */
+    public ServerConfig withSasl(SaslServerPolicy policy) {
+        return new ServerConfig(domain, tls, policy, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
+                livenessTimeout, registration, legacyAuth);
+    }
+
+    /** The same configuration with another negotiation timeout. */
+    public ServerConfig withNegotiationTimeout(Duration timeout) {
+        return new ServerConfig(domain, tls, sasl, timeout, idleTimeout, closeTimeout, maxSaslFailures, services,
+                livenessTimeout, registration, legacyAuth);
+    }
+
+    /** The same configuration with another timeout for the client's closing tag. */
+    public ServerConfig withCloseTimeout(Duration timeout) {
+        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, timeout, maxSaslFailures, services,
+                livenessTimeout, registration, legacyAuth);
+    }
+
     /** The same configuration with another idle timeout and liveness-ping timeout. */
     public ServerConfig withLiveness(Duration idle, Option<Duration> liveness) {
-        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idle, closeTimeout, maxSaslFailures, services, liveness);
+        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idle, closeTimeout, maxSaslFailures, services, liveness,
+                registration, legacyAuth);
+    }
+
+    /** The same configuration with another registration policy. */
+    public ServerConfig withRegistration(RegistrationPolicy policy) {
+        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
+                livenessTimeout, policy, legacyAuth);
+    }
+
+    /** The same configuration with XEP-0078 non-SASL authentication on or off. */
+    public ServerConfig withLegacyAuth(boolean offered) {
+        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
+                livenessTimeout, registration, offered);
+    }
+
+    /** Whether passwords may travel on this stream: encrypted, or PLAIN without TLS explicitly allowed. */
+    boolean passwordsAllowed(ServerContext context) {
+        return context.tls() || sasl.allowPlainWithoutTls();
     }
 }

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param identity              the SASL outcome, once authenticated
  * @param saslFailures          failed SASL attempts so far
  * @param headerSent            whether the response header of the current stream was sent
+ * @param registered            whether an account was registered on this stream (XEP-0077 §3.1.1 allows one)
+ * @param legacyFailures        failed XEP-0078 login attempts so far
  */
 public record ServerContext(ServerConfig config, boolean tls, Seq<ChannelBinding> bindings, Seq<String> certificateIdentities,
-                            Option<Authenticated> identity, int saslFailures, boolean headerSent) {
+                            Option<Authenticated> identity, int saslFailures, boolean headerSent,
+                            boolean registered, int legacyFailures) {
 
     public ServerContext {
         Objects.requireNonNull(config, "config");
@@ -31,22 +34,36 @@ public record ServerContext(ServerConfig config, boolean tls, Seq<ChannelBinding
 
     /** The context of a new connection. */
     public static ServerContext start(ServerConfig config) {
-        return new ServerContext(config, false, Array.empty(), Array.empty(), Option.none(), 0, false);
+        return new ServerContext(config, false, Array.empty(), Array.empty(), Option.none(), 0, false, false, 0);
     }
 
     ServerContext secured(Seq<ChannelBinding> channelBindings, Seq<String> identities) {
-        return new ServerContext(config, true, channelBindings, identities, identity, saslFailures, false);
+        return new ServerContext(config, true, channelBindings, identities, identity, saslFailures, false, registered, legacyFailures);
     }
 
     ServerContext authenticated(Authenticated outcome) {
-        return new ServerContext(config, tls, bindings, certificateIdentities, Option.some(outcome), saslFailures, false);
+        return new ServerContext(config, tls, bindings, certificateIdentities, Option.some(outcome), saslFailures, false, registered, legacyFailures);
     }
 
     ServerContext failedSasl() {
-        return new ServerContext(config, tls, bindings, certificateIdentities, identity, saslFailures + 1, headerSent);
+        return new ServerContext(config, tls, bindings, certificateIdentities, identity, saslFailures + 1, headerSent, registered, legacyFailures);
     }
 
     ServerContext withHeaderSent(boolean sent) {
-        return new ServerContext(config, tls, bindings, certificateIdentities, identity, saslFailures, sent);
+        return new ServerContext(config, tls, bindings, certificateIdentities, identity, saslFailures, sent, registered, legacyFailures);
+    }
+
+    /** Authenticated without a stream restart (XEP-0078): the current header stays sent. */
+    ServerContext authenticatedInPlace(Authenticated outcome) {
+        return new ServerContext(config, tls, bindings, certificateIdentities, Option.some(outcome), saslFailures, headerSent, registered, legacyFailures);
+    }
+
+    ServerContext registeredNow() {
+        return new ServerContext(config, tls, bindings, certificateIdentities, identity, saslFailures, headerSent, true, legacyFailures);
+    }
+
+    ServerContext failedLegacyAuth() {
+        return new ServerContext(config, tls, bindings, certificateIdentities, identity, saslFailures, headerSent, registered,
+                legacyFailures + 1);
     }
 }

@@ -23,6 +23,11 @@ import dev.starling.model.sasl.SaslFailureCondition;
 import dev.starling.model.sasl.SaslMechanisms;
 import dev.starling.model.sasl.SaslResponse;
 import dev.starling.model.sasl.SaslSuccess;
+import dev.starling.model.legacyauth.IqAuth;
+import dev.starling.model.legacyauth.IqAuthFeature;
+import dev.starling.model.register.Register;
+import dev.starling.model.register.RegisterFeature;
+import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stream.StreamError;
 import dev.starling.model.stream.StreamErrorCondition;
@@ -39,7 +44,8 @@ import io.vavr.control.Option;
  * §5.3.1 STARTTLS first, §6.3.1 SASL next with the XEP-0440 channel-binding types beside it,
  * §7.3.1 binding last), STARTTLS (§5.4.2), the SASL
  * exchange with its retry limit (§6.4, §6.4.5) and the refusal of stanzas before negotiation ends
- * (§4.3.5: not-authorized).
+ * (§4.3.5: not-authorized), except the XEP-0077 registration and XEP-0078 login requests, which
+ * belong before authentication (their features are offered once passwords may travel).
  */
 final class ServerNegotiation {
 
@@ -65,6 +71,12 @@ final class ServerNegotiation {
         if (!context.bindings().isEmpty()) {
             offered = offered.append(new ChannelBindingTypes(context.bindings().map(b -> b.type()))); // XEP-0440 §3
         }
+        if (config.passwordsAllowed(context) && config.registration().registration()) {
+            offered = offered.append(new RegisterFeature()); // XEP-0077 §6
+        }
+        if (config.passwordsAllowed(context) && config.legacyAuth()) {
+            offered = offered.append(new IqAuthFeature()); // XEP-0078 §3
+        }
         return new StreamFeatures(offered);
     }
 
@@ -80,6 +92,12 @@ final class ServerNegotiation {
             return refuse(s.context(), input, fresh);
         } else if (state instanceof ServerState.AwaitBindDecision s) {
             return ServerBinding.onDecision(s, input, fresh);
+        } else if (state instanceof ServerState.AwaitRegistration s) {
+            return ServerRegistration.onRegistered(s, input, fresh);
+        } else if (state instanceof ServerState.AwaitLegacyCredentials s) {
+            return ServerLegacyAuth.onCredentials(s, input, fresh);
+        } else if (state instanceof ServerState.AwaitLegacyBind s) {
+            return ServerLegacyAuth.onBind(s, input, fresh);
         }
         return refuse(state.context(), input, fresh);
     }
@@ -100,8 +118,14 @@ final class ServerNegotiation {
             if (received.element() instanceof SaslAuth auth && context.identity().isEmpty()) {
                 return onAuth(context, auth, fresh);
             }
-            if (received.element() instanceof dev.starling.model.stanza.Iq iq && context.identity().isDefined()) {
+            if (received.element() instanceof Iq iq && context.identity().isDefined()) {
                 return ServerBinding.onRequest(s, iq, fresh);
+            }
+            if (received.element() instanceof Iq iq && iq.type().isRequest() && iq.payload().getOrNull() instanceof Register query) {
+                return ServerRegistration.beforeAuthentication(s, iq, query);
+            }
+            if (received.element() instanceof Iq iq && iq.type().isRequest() && iq.payload().getOrNull() instanceof IqAuth query) {
+                return ServerLegacyAuth.onRequest(s, iq, query, fresh);
             }
         }
         if (input instanceof SessionInput.ReceivedMalformed malformed && Namespaces.SASL.equals(malformed.element().namespace())) {

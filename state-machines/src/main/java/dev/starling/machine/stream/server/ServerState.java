@@ -1,5 +1,6 @@
 package dev.starling.machine.stream.server;
 
+import dev.starling.machine.sasl.Authenticated;
 import dev.starling.machine.sasl.SaslServer;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Iq;
@@ -51,6 +52,41 @@ public sealed interface ServerState {
      * @param request the client's bind request
      */
     record AwaitBindDecision(ServerContext context, Iq request) implements ServerState {
+    }
+
+    /**
+     * The shell is creating the account an unauthenticated client registered (XEP-0077 §3.1).
+     *
+     * @param request the registration request, answered when the store has decided
+     */
+    record AwaitRegistration(ServerContext context, Iq request) implements ServerState {
+    }
+
+    /**
+     * The shell is loading the credentials for a non-SASL login (XEP-0078 §2).
+     *
+     * @param request  the client's {@code set}
+     * @param username the prepared username
+     * @param password the plaintext password to check
+     * @param resource the resource to bind
+     */
+    record AwaitLegacyCredentials(ServerContext context, Iq request, String username, String password, String resource)
+            implements ServerState {
+
+        @Override
+        public String toString() {
+            return "AwaitLegacyCredentials[username=" + username + ", resource=" + resource + "]";
+        }
+    }
+
+    /**
+     * The password of a non-SASL login matched; the router is binding its resource (XEP-0078 §2).
+     *
+     * @param identity who logged in
+     * @param request  the client's {@code set}, answered once the resource is bound
+     */
+    record AwaitLegacyBind(ServerContext context, Authenticated identity, Iq request)
+            implements ServerState {
     }
 
     /**

@@ -1,0 +1,2 @@
+/** Codecs for Data Forms, XEP-0004. */
+package dev.starling.codec.form;
