@@ -1,10 +1,7 @@
 package dev.starling.conformance.session;
 
-import dev.starling.codec.CodecRegistry;
-import dev.starling.codec.xml.XmlStreamDecoder;
 import dev.starling.machine.account.AccountOperation;
 import dev.starling.machine.account.RegistrationPolicy;
-import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
 import dev.starling.machine.session.SessionEvent;
 import dev.starling.machine.session.SessionInput;
@@ -12,9 +9,7 @@ import dev.starling.machine.session.SessionOutput;
 import dev.starling.machine.session.TlsPolicy;
 import dev.starling.machine.stream.client.ClientConfig;
 import dev.starling.machine.stream.server.ServerConfig;
-import dev.starling.machine.stream.server.ServerSession;
 import dev.starling.machine.stream.server.ServerState;
-import dev.starling.model.Namespaces;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.register.Register;
 import dev.starling.model.stanza.Iq;
@@ -24,7 +19,6 @@ import io.vavr.collection.HashMap;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,7 +99,7 @@ class RegistrationTest {
 
     @Test
     void theServerReadsExample4AndAnswersExample5() {
-        ServerScript script = ServerScript.negotiatedUpToFeatures(OPEN.withExtraFields(Array.of("email")));
+        ServerScript script = ServerScript.overTls(server(OPEN.withExtraFields(Array.of("email"))));
         Step<ServerState, SessionOutput> step = script.receive("""
                 <iq type='set' id='reg2'>
                   <query xmlns='jabber:iq:register'>
@@ -128,7 +122,7 @@ class RegistrationTest {
 
     @Test
     void aTakenUsernameIsExample6WithoutThePassword() {
-        ServerScript script = ServerScript.negotiatedUpToFeatures(OPEN);
+        ServerScript script = ServerScript.overTls(server(OPEN));
         Step<ServerState, SessionOutput> step = script.receive("<iq type='set' id='reg2'><query xmlns='jabber:iq:register'>"
                 + "<username>bill</username><password>m1cro$oft</password></query></iq>");
         SessionOutput.UpdateAccount update = (SessionOutput.UpdateAccount) step.outputs().head();
@@ -140,7 +134,7 @@ class RegistrationTest {
 
     @Test
     void aMissingFieldIsExample7NotAcceptable() {
-        ServerScript script = ServerScript.negotiatedUpToFeatures(OPEN.withExtraFields(Array.of("email")));
+        ServerScript script = ServerScript.overTls(server(OPEN.withExtraFields(Array.of("email"))));
         String answer = script.sent(script.receive("""
                 <iq type='set' id='reg2'>
                   <query xmlns='jabber:iq:register'>
@@ -156,7 +150,7 @@ class RegistrationTest {
 
     @Test
     void aFormAndFieldsTogetherAreBadRequest() {
-        ServerScript script = ServerScript.negotiatedUpToFeatures(OPEN);
+        ServerScript script = ServerScript.overTls(server(OPEN));
         String answer = script.sent(script.receive("<iq type='set' id='reg2'><query xmlns='jabber:iq:register'>"
                 + "<username>bill</username><password>Calliope</password>"
                 + "<x xmlns='jabber:x:data' type='submit'><field var='username'><value>bill</value></field></x></query></iq>"));
@@ -209,51 +203,5 @@ class RegistrationTest {
         SessionPair pair = NegotiationTest.pair(NegotiationTest.client("r0m30myr0m30"), server(RegistrationPolicy.defaults()));
         pair.client(new SessionInput.SendStanza(Iq.of(IqType.GET, "reg1", Register.query())));
         assertThat(pair.serverWire.toString()).contains("<registered/><username>juliet</username>"); // Example 3
-    }
-
-    /** Drives a server machine alone with XML from the spec, over TLS, up to the features after TLS. */
-    private static final class ServerScript {
-
-        private final CodecRegistry registry = CodecRegistry.core();
-        private ServerState state;
-        private int count;
-
-        private ServerScript(ServerState state) {
-            this.state = state;
-        }
-
-        static ServerScript negotiatedUpToFeatures(RegistrationPolicy policy) {
-            ServerScript script = new ServerScript(ServerSession.initial(server(policy)));
-            script.feed(new SessionInput.Connected(true));
-            script.feed(new SessionInput.TlsEstablished(SessionPair.BINDINGS, Array.empty()));
-            script.feed(new SessionInput.HeaderReceived(dev.starling.model.stream.StreamHeader.of(Namespaces.CLIENT)
-                    .withTo(Option.some(NegotiationTest.DOMAIN))));
-            assertThat(script.state).isInstanceOf(ServerState.ExpectFeatureChoice.class);
-            return script;
-        }
-
-        Step<ServerState, SessionOutput> feed(SessionInput input) {
-            Step<ServerState, SessionOutput> step = ServerSession.step(state, input,
-                    new Fresh(Instant.EPOCH.plusSeconds(++count), ("r" + count).repeat(48).substring(0, 96)));
-            state = step.state();
-            return step;
-        }
-
-        Step<ServerState, SessionOutput> receive(String xml) {
-            XmlStreamDecoder decoder = new XmlStreamDecoder();
-            decoder.feed(("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>" + xml)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            decoder.next(); // the stream header
-            var element = decoder.next().get();
-            return feed(dev.starling.io.session.DecodedInputs.toInput(element, registry, Namespaces.CLIENT));
-        }
-
-        String sent(Step<ServerState, SessionOutput> step) {
-            return step.outputs().filter(SessionOutput.Send.class::isInstance)
-                    .map(o -> new String(new dev.starling.codec.xml.XmlEncoder().encode(
-                            registry.encode(((SessionOutput.Send) o).element(), Namespaces.CLIENT), Namespaces.CLIENT),
-                            java.nio.charset.StandardCharsets.UTF_8))
-                    .mkString();
-        }
     }
 }
