@@ -1,4 +1,5 @@
--- Prosody for Starling's interop tests: loopback only, its own data directory, TLS required.
+-- Prosody for Starling's interop tests: loopback only, its own data directory, TLS required,
+-- in-band registration and non-SASL authentication (XEP-0078, over TLS only) on.
 -- interop/peers.sh copies this file into the run directory and replaces @RUN@ with that directory.
 pidfile = "@RUN@/prosody/prosody.pid"
 data_path = "@RUN@/prosody/data"
@@ -13,11 +14,14 @@ component_ports = { }
 run_as_root = true
 daemonize = false
 admins = { }
-modules_enabled = { "roster"; "saslauth"; "tls"; "disco"; "ping"; "version"; "time"; "uptime" }
+modules_enabled = { "roster"; "saslauth"; "tls"; "disco"; "ping"; "version"; "time"; "uptime"; "register"; "legacyauth" }
 modules_disabled = { "s2s" }
 authentication = "internal_hashed"
 c2s_require_encryption = true
-allow_registration = false
+-- in-band registration (XEP-0077) asking for an email too, so the data form is exercised; loopback is
+-- on the default registration allowlist, so repeated test runs are not throttled
+allow_registration = true
+additional_registration_fields = { "email" }
 log = { { levels = { min = "info" }; to = "file"; filename = "@RUN@/prosody/prosody.log" } }
 certificates = "@RUN@/certs"
 
