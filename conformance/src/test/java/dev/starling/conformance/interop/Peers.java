@@ -48,6 +48,13 @@ final class Peers {
         Assumptions.assumeTrue(present, "slixmpp is missing: apt-get install -y python3-slixmpp");
     }
 
+    /** A peer script of {@code interop/slixmpp/}, whether the build runs from the module or the root. */
+    static Path script(String name) {
+        Path here = Path.of("").toAbsolutePath();
+        Path script = here.resolveSibling("interop").resolve("slixmpp").resolve(name);
+        return Files.exists(script) ? script : here.resolve("interop/slixmpp").resolve(name);
+    }
+
     private static boolean listening(InetSocketAddress address) {
         try (Socket socket = new Socket()) {
             socket.connect(address, 1000);

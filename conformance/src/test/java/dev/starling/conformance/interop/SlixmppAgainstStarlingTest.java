@@ -34,7 +34,7 @@ class SlixmppAgainstStarlingTest {
             Files.writeString(ca, starling.certificatePem());
             XmppClient romeo = starling.connect("romeo");
             var fromSlixmpp = romeo.stanzas().filter(Message.class::isInstance).next().toFuture();
-            Process slixmpp = new ProcessBuilder("/usr/bin/python3", script().toString(), "127.0.0.1", String.valueOf(starling.port()),
+            Process slixmpp = new ProcessBuilder("/usr/bin/python3", Peers.script("login_and_chat.py").toString(), "127.0.0.1", String.valueOf(starling.port()),
                     "juliet@localhost/slixmpp", starling.password("juliet"), romeo.jid().toString(), ca.toString(), mechanism)
                     .redirectErrorStream(true).start();
             try {
@@ -51,11 +51,5 @@ class SlixmppAgainstStarlingTest {
                 romeo.close().block(Duration.ofSeconds(5));
             }
         }
-    }
-
-    private static Path script() {
-        Path here = Path.of("").toAbsolutePath();
-        Path script = here.resolveSibling("interop").resolve("slixmpp").resolve("login_and_chat.py");
-        return Files.exists(script) ? script : here.resolve("interop/slixmpp/login_and_chat.py");
     }
 }

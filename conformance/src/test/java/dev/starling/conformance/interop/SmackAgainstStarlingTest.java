@@ -80,7 +80,7 @@ class SmackAgainstStarlingTest {
     }
 
     /** A trust manager whose only anchor is the Starling test server's self-signed certificate. */
-    private static X509TrustManager trusting(String pem) {
+    static X509TrustManager trusting(String pem) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);

@@ -1,7 +1,13 @@
 package dev.starling.conformance.wire;
 
 import dev.starling.io.client.XmppClient;
+import dev.starling.io.session.SessionSettings;
+import dev.starling.machine.account.RegistrationPolicy;
+import dev.starling.machine.sasl.SaslMechanismNames;
+import dev.starling.machine.sasl.SaslServerPolicy;
+import dev.starling.machine.session.TlsPolicy;
 
+import java.time.Duration;
 import java.util.Base64;
 
 /**
@@ -23,10 +29,29 @@ public final class WireAccess implements AutoCloseable {
 
     /** The same with every mechanism enabled except the channel-binding (-PLUS) ones. */
     public static WireAccess startWithoutChannelBinding() {
-        return new WireAccess(new WireFixture(dev.starling.machine.session.TlsPolicy.REQUIRED,
-                dev.starling.io.session.SessionSettings.defaults(), java.time.Duration.ofSeconds(10),
-                new dev.starling.machine.sasl.SaslServerPolicy(false, false, false,
-                        dev.starling.machine.sasl.SaslMechanismNames.all().filter(m -> !m.endsWith("-PLUS")))));
+        return new WireAccess(new WireFixture(TlsPolicy.REQUIRED, SessionSettings.defaults(), Duration.ofSeconds(10),
+                new SaslServerPolicy(false, false, false, SaslMechanismNames.all().filter(m -> !m.endsWith("-PLUS")))));
+    }
+
+    /**
+     * A server with in-band registration on (XEP-0077) and XEP-0078 non-SASL login offered;
+     * the -PLUS mechanisms off when {@code channelBinding} is false (for slixmpp).
+     */
+    public static WireAccess startWithAccounts(boolean channelBinding) {
+        return new WireAccess(new WireFixture(TlsPolicy.REQUIRED, SessionSettings.defaults(), Duration.ofSeconds(10),
+                new SaslServerPolicy(false, false, false, SaslMechanismNames.all().filter(m -> channelBinding || !m.endsWith("-PLUS"))),
+                config -> config.withRegistration(RegistrationPolicy.defaults().withRegistration(true)).withLegacyAuth(true)));
+    }
+
+    /** A server that offers no SASL mechanism, only XEP-0078 non-SASL login (over TLS). */
+    public static WireAccess startWithLegacyAuthOnly() {
+        return new WireAccess(new WireFixture(TlsPolicy.REQUIRED, SessionSettings.defaults(), Duration.ofSeconds(10),
+                new SaslServerPolicy(false, false, false, io.vavr.collection.Array.empty()), config -> config.withLegacyAuth(true)));
+    }
+
+    /** Whether the server stores this account now. */
+    public boolean hasAccount(String username) {
+        return fixture.server.accounts().credentials(username).block(Duration.ofSeconds(5)).isDefined();
     }
 
     public int port() {

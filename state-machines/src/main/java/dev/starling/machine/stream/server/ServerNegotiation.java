@@ -67,7 +67,9 @@ final class ServerNegotiation {
         }
         var mechanisms = SaslServers.advertised(config.sasl(), context.tls(), context.bindings().headOption(),
                 !context.certificateIdentities().isEmpty());
-        offered = offered.append(new SaslMechanisms(mechanisms));
+        if (!mechanisms.isEmpty()) {
+            offered = offered.append(new SaslMechanisms(mechanisms)); // one <mechanism/> per offered mechanism, so none means no element (RFC 6120 §6.4.1)
+        }
         if (!context.bindings().isEmpty()) {
             offered = offered.append(new ChannelBindingTypes(context.bindings().map(b -> b.type()))); // XEP-0440 §3
         }
