@@ -120,6 +120,7 @@ public final class ConformanceCheck {
             return message.body().contains("starling check") ? pass("delivered") : fail("got " + message);
         });
         directTls();
+        AccountChecks.run(this, Option.of(offered.get()).getOrElse(StreamFeatures.of()));
         check("RFC 6120", "4.4", "orderly close", () -> {
             client.close().block(TIMEOUT);
             return pass("both streams closed");
@@ -138,11 +139,19 @@ public final class ConformanceCheck {
         });
     }
 
+    CheckTarget target() {
+        return target;
+    }
+
+    void notOffered(String spec, String section, String title, String detail) {
+        results.add(new CheckResult(spec, section, title, Outcome.NOT_OFFERED, detail));
+    }
+
     private ClientConfig config() {
         return ClientConfig.of(target.jid().bare(), target.password()).withKeepalive(Option.none());
     }
 
-    private XmppClient connect(ClientConfig config, InetSocketAddress address, boolean direct) {
+    XmppClient connect(ClientConfig config, InetSocketAddress address, boolean direct) {
         return XmppClient.connect(ClientSettings.of(config, address).withDirectTls(direct), Option.some(target.tls())).block(TIMEOUT);
     }
 
@@ -150,7 +159,7 @@ public final class ConformanceCheck {
         return client.events().filter(type::isInstance).take(1).collectList().block(Duration.ofSeconds(1)).size() == 1;
     }
 
-    private interface Body {
+    interface Body {
         CheckResult run() throws Exception;
     }
 
@@ -158,15 +167,15 @@ public final class ConformanceCheck {
         T run() throws Exception;
     }
 
-    private static CheckResult pass(String detail) {
+    static CheckResult pass(String detail) {
         return new CheckResult("", "", "", Outcome.PASS, detail);
     }
 
-    private static CheckResult fail(String detail) {
+    static CheckResult fail(String detail) {
         return new CheckResult("", "", "", Outcome.FAIL, detail);
     }
 
-    private void check(String spec, String section, String title, Body body) {
+    void check(String spec, String section, String title, Body body) {
         CheckResult result;
         try {
             result = body.run();

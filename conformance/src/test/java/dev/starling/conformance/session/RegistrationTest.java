@@ -199,6 +199,21 @@ class RegistrationTest {
     }
 
     @Test
+    void theServerAdvertisesRegistrationInDisco() {
+        SessionPair pair = NegotiationTest.pair(NegotiationTest.client("r0m30myr0m30"),
+                server(RegistrationPolicy.defaults()).withLegacyAuth(true));
+        pair.client(new SessionInput.SendStanza(Iq.of(IqType.GET, "disco1", dev.starling.model.disco.DiscoInfo.query())
+                .withTo(Option.some(NegotiationTest.DOMAIN))));
+        assertThat(pair.serverWire.toString()).contains("<feature var=\"jabber:iq:register\"/>") // XEP-0077 §10
+                .contains("<feature var=\"jabber:iq:auth\"/>");
+        SessionPair closed = NegotiationTest.pair(NegotiationTest.client("r0m30myr0m30"),
+                server(new RegistrationPolicy(false, false, false, Array.empty(), "")));
+        closed.client(new SessionInput.SendStanza(Iq.of(IqType.GET, "disco1", dev.starling.model.disco.DiscoInfo.query())
+                .withTo(Option.some(NegotiationTest.DOMAIN))));
+        assertThat(closed.serverWire.toString()).contains("disco#info").doesNotContain("jabber:iq:register").doesNotContain("jabber:iq:auth");
+    }
+
+    @Test
     void aRegisteredSessionAsksAndGetsRegistered() {
         SessionPair pair = NegotiationTest.pair(NegotiationTest.client("r0m30myr0m30"), server(RegistrationPolicy.defaults()));
         pair.client(new SessionInput.SendStanza(Iq.of(IqType.GET, "reg1", Register.query())));

@@ -40,6 +40,11 @@ public record EntityServices(Seq<Identity> identities, Seq<String> features, Seq
         Objects.requireNonNull(software, "software");
     }
 
+    /** The same services advertising these features too. */
+    public EntityServices withFeatures(Seq<String> more) {
+        return new EntityServices(identities, features.appendAll(more).distinct(), items, software);
+    }
+
     /** The answer to an IQ get or set addressed to this entity. */
     public Stanza answer(Iq request) {
         Object payload = request.payload().getOrNull();

@@ -124,7 +124,7 @@ final class ReadyServer {
             answer = StanzaReplies.error(iq, StanzaError.of(StanzaErrorCondition.NOT_ALLOWED)
                     .withText("a resource is already bound to this stream")).get();
         } else {
-            answer = s.context().config().services().answer(iq);
+            answer = s.context().config().advertisedServices().answer(iq);
         }
         return addressed(answer, iq, s);
     }

@@ -5,6 +5,10 @@ import dev.starling.machine.sasl.SaslServerPolicy;
 import dev.starling.machine.session.TlsPolicy;
 import dev.starling.machine.stanza.EntityServices;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.legacyauth.IqAuth;
+import dev.starling.model.register.Register;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -99,6 +103,18 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
     public ServerConfig withLegacyAuth(boolean offered) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
                 livenessTimeout, registration, offered);
+    }
+
+    /** What the server answers about itself, with the features its account policies add (XEP-0077 §10, XEP-0078). */
+    EntityServices advertisedServices() {
+        Seq<String> features = Array.empty();
+        if (registration.registration() || registration.passwordChange() || registration.cancellation()) {
+            features = features.append(Register.NAMESPACE);
+        }
+        if (legacyAuth) {
+            features = features.append(IqAuth.NAMESPACE);
+        }
+        return services.withFeatures(features);
     }
 
     /** Whether passwords may travel on this stream: encrypted, or PLAIN without TLS explicitly allowed. */
