@@ -312,9 +312,9 @@ public final class XmlStreamDecoder {
         if (!"stream".equals(reader.getLocalName())) {
             return fail(StreamErrorCondition.BAD_FORMAT, "the stream root must be <stream:stream>");
         }
-        if (!"stream".equals(prefix)) {
+        if (prefix != null && !prefix.isEmpty() && !"stream".equals(prefix)) {
             return fail(StreamErrorCondition.BAD_NAMESPACE_PREFIX,
-                    "the stream namespace must use the prefix 'stream' (RFC 6120 §4.8.5)");
+                    "the stream namespace must use the prefix 'stream' or none (RFC 6120 §4.8.2, §4.8.5)");
         }
         Element.Builder root = Element.parsedBuilder(names.get(namespace, "stream"));
         Option<StreamEvent> attributeFailure = copyAttributes(root);
@@ -325,7 +325,8 @@ public final class XmlStreamDecoder {
         for (int i = 0; i < reader.getNamespaceCount(); i++) {
             String declaredPrefix = reader.getNamespacePrefix(i);
             if (declaredPrefix == null || declaredPrefix.isEmpty()) {
-                contentNamespace = Objects.requireNonNullElse(reader.getNamespaceURI(i), "");
+                String declared = Objects.requireNonNullElse(reader.getNamespaceURI(i), "");
+                contentNamespace = Namespaces.STREAMS.equals(declared) ? "" : declared; // prefix-free: no content namespace
             }
         }
         Either<StreamError, dev.starling.model.stream.StreamHeader> header =

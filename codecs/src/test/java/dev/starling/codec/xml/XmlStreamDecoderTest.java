@@ -46,6 +46,22 @@ class XmlStreamDecoderTest {
         assertThat(events.get(3)).isInstanceOf(StreamEvent.StreamClosed.class);
     }
 
+    /** RFC 6120 §4.8.2: a prefix-free header declares no content namespace; each element names its own. */
+    @Test
+    void acceptsThePrefixFreeForm() {
+        List<StreamEvent> events = decode("<stream from='example.net' to='im.example.com' version='1.0'"
+                + " xmlns='http://etherx.jabber.org/streams'><features xmlns='http://etherx.jabber.org/streams'/>"
+                + "<message xmlns='jabber:server' from='romeo@example.net' to='juliet@im.example.com'/></stream>");
+
+        assertThat(events).hasSize(4);
+        var header = ((StreamEvent.StreamOpened) events.get(0)).header();
+        assertThat(header.contentNamespace()).isEmpty();
+        assertThat(header.admits(Namespaces.SERVER)).isTrue();
+        assertThat(((StreamEvent.TopLevelElement) events.get(1)).element().is(Namespaces.STREAMS, "features")).isTrue();
+        assertThat(((StreamEvent.TopLevelElement) events.get(2)).element().name().namespace()).isEqualTo(Namespaces.SERVER);
+        assertThat(events.get(3)).isInstanceOf(StreamEvent.StreamClosed.class);
+    }
+
     @Test
     void reportsEverythingBeforeAFailureInTheSameChunk() {
         List<StreamEvent> events = decode(HEADER + "<message/><!-- late --><presence/>");

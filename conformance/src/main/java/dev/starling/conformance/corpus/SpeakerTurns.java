@@ -6,13 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits example text into speaker turns marked by {@code C:}-style prefixes. Consecutive lines
- * of the same speaker form one turn, whether the prefix is repeated on each line (as some XEPs
- * write it) or only on the first.
+ * Splits example text into speaker turns marked by {@code C:}-style prefixes, digits allowed
+ * after the first letter ({@code S1:}, {@code S2:} in RFC 6120 §9.2). Consecutive lines of the
+ * same speaker form one turn, whether the prefix is repeated on each line (as some XEPs write
+ * it) or only on the first.
  */
 final class SpeakerTurns {
 
-    private static final Pattern PREFIX = Pattern.compile("^([A-Z]{1,3}):(?: (.*))?$");
+    private static final Pattern PREFIX = Pattern.compile("^([A-Z][A-Z0-9]{0,2}):(?: (.*))?$");
 
     private SpeakerTurns() {
     }

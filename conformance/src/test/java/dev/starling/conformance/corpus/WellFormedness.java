@@ -12,11 +12,13 @@ import java.io.StringReader;
  * Checks that an example part is well-formed XML as it would appear on a stream: a sequence of
  * elements inside a stream whose header binds the {@code stream} and {@code db} prefixes. An
  * opening stream header without its close (or a lone close) is completed, since examples show one
- * side of a long-lived stream; a leading XML declaration is allowed.
+ * side of a long-lived stream, in the prefixed form and the prefix-free one; a leading XML
+ * declaration is allowed.
  */
 final class WellFormedness {
 
     private static final XMLInputFactory FACTORY = configure();
+    private static final java.util.regex.Pattern PREFIX_FREE_HEADER = java.util.regex.Pattern.compile("<stream[\\s>]");
     private static final String OPEN = "<wrapper xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'>";
 
     private WellFormedness() {
@@ -49,13 +51,15 @@ final class WellFormedness {
         if (body.startsWith("<?xml")) {
             body = body.substring(body.indexOf("?>") + 2);
         }
-        boolean opens = body.contains("<stream:stream");
-        boolean closes = body.contains("</stream:stream>");
+        body = completed(body, body.contains("<stream:stream"), "</stream:stream>");
+        return completed(body, PREFIX_FREE_HEADER.matcher(body).find(), "</stream>"); // RFC 6120 §4.8.2
+    }
+
+    private static String completed(String body, boolean opens, String close) {
+        boolean closes = body.contains(close);
         if (opens && !closes) {
-            body = body + "</stream:stream>";
-        } else if (closes && !opens) {
-            body = body.replace("</stream:stream>", "");
+            return body + close;
         }
-        return body;
+        return closes && !opens ? body.replace(close, "") : body;
     }
 }

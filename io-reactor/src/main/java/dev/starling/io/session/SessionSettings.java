@@ -43,6 +43,11 @@ public record SessionSettings(CodecRegistry registry, String contentNamespace, D
         return new SessionSettings(registry, contentNamespace, newLimits, maxOutboundBytes, maxQueuedInputs, clock, random);
     }
 
+    /** The same settings for streams in another content namespace ({@code jabber:server} between servers). */
+    public SessionSettings withContentNamespace(String namespace) {
+        return new SessionSettings(registry, namespace, limits, maxOutboundBytes, maxQueuedInputs, clock, random);
+    }
+
     public SessionSettings withMaxOutboundBytes(long bytes) {
         return new SessionSettings(registry, contentNamespace, limits, bytes, maxQueuedInputs, clock, random);
     }

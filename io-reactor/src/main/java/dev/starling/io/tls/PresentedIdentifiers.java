@@ -46,6 +46,21 @@ public record PresentedIdentifiers(Seq<String> dnsIds, Seq<String> srvIds, Seq<S
         return !(dnsIds.isEmpty() && srvIds.isEmpty() && xmppAddrs.isEmpty() && uriIds.isEmpty());
     }
 
+    /**
+     * The domains a peer server's certificate names, for the receiving server's SASL EXTERNAL
+     * check (XEP-0178 §4, RFC 6125 §6): DNS-IDs (wildcards kept, the machine applies §6.4.3),
+     * {@code _xmpp-server} SRV-IDs without their service label, XmppAddrs that are domains, and
+     * the most specific CN-ID when there is no subjectAltName identifier (§6.4.4).
+     */
+    public Seq<String> serverDomains() {
+        String service = XmppCertificateOids.SERVER_SERVICE + ".";
+        Seq<String> domains = dnsIds
+                .appendAll(srvIds.filter(srv -> srv.regionMatches(true, 0, service, 0, service.length()))
+                        .map(srv -> srv.substring(service.length())))
+                .appendAll(xmppAddrs.filter(jid -> !jid.contains("@") && !jid.contains("/")));
+        return hasSubjectAltNameIds() ? domains.distinct() : commonNames.lastOption().toList();
+    }
+
     private static PresentedIdentifiers of(Certificate certificate) {
         Seq<GeneralName> names = Option.of(certificate.getTBSCertificate().getExtensions())
                 .flatMap(extensions -> Option.of(GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName)))

@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+import io.vavr.control.Option;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import java.security.cert.Certificate;
@@ -55,18 +56,58 @@ public final class TlsSetups {
         };
     }
 
+    /**
+     * TLS for this server's stream to a peer server: SNI and the identity check use the peer's
+     * domain, and {@code context} presents this server's certificate (SASL EXTERNAL, XEP-0178 §4).
+     */
+    public static TlsSetup federationClient(SslContext context, String peerDomain) {
+        return new TlsSetup() {
+            @Override
+            public SslHandler newHandler(Channel channel) {
+                return context.newHandler(channel.alloc(), peerDomain, 5269);
+            }
+
+            @Override
+            public SessionInput established(SslHandler handler) {
+                return new SessionInput.TlsEstablished(bindings(handler), Array.empty());
+            }
+        };
+    }
+
+    /**
+     * TLS for a stream from a peer server; {@code context} must request client certificates, and
+     * the machine gets the domains a verified one names ({@link PresentedIdentifiers#serverDomains()}).
+     */
+    public static TlsSetup federationServer(SslContext context) {
+        return new TlsSetup() {
+            @Override
+            public SslHandler newHandler(Channel channel) {
+                return context.newHandler(channel.alloc());
+            }
+
+            @Override
+            public SessionInput established(SslHandler handler) {
+                return new SessionInput.TlsEstablished(bindings(handler),
+                        peerCertificate(handler).map(leaf -> PresentedIdentifiers.of(leaf).serverDomains()).getOrElse(Array.empty()));
+            }
+        };
+    }
+
     private static Seq<ChannelBinding> bindings(SslHandler handler) {
         return ChannelBindings.of(handler.engine()).available().map(binding -> new ChannelBinding(binding._1, binding._2));
     }
 
     private static Seq<String> clientIdentities(SslHandler handler) {
+        return peerCertificate(handler).map(leaf -> PresentedIdentifiers.of(leaf).xmppAddrs()).getOrElse(Array.empty());
+    }
+
+    /** The peer's verified leaf certificate, if it presented one. */
+    private static Option<X509Certificate> peerCertificate(SslHandler handler) {
         try {
             Certificate[] chain = handler.engine().getSession().getPeerCertificates();
-            return chain.length > 0 && chain[0] instanceof X509Certificate leaf
-                    ? PresentedIdentifiers.of(leaf).xmppAddrs()
-                    : Array.empty();
+            return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? Option.some(leaf) : Option.none();
         } catch (SSLPeerUnverifiedException noCertificate) {
-            return Array.empty();
+            return Option.none();
         }
     }
 }

@@ -13,6 +13,7 @@ final class XmppCertificateOids {
 
     /** The SRV service label of XMPP client-to-server connections (RFC 6120 §3.2.1, §13.7.1.2.1). */
     static final String CLIENT_SERVICE = "_xmpp-client";
+    static final String SERVER_SERVICE = "_xmpp-server";
 
     private XmppCertificateOids() {
     }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param version          the {@code version} attribute (§4.7.5); absent means pre-1.0
  * @param lang             the {@code xml:lang} attribute (§4.7.4)
  * @param contentNamespace the default namespace declared on the header (§4.8.2), e.g.
- *                         {@code jabber:client}; empty when none was declared
+ *                         {@code jabber:client}; empty when none was declared, as in the
+ *                         prefix-free form {@code <stream xmlns='http://etherx.jabber.org/streams'>}
  */
 public record StreamHeader(Option<Jid> from, Option<Jid> to, Option<String> id, Option<StreamVersion> version,
                            Option<String> lang, String contentNamespace) {
@@ -34,6 +35,15 @@ public record StreamHeader(Option<Jid> from, Option<Jid> to, Option<String> id, 
     public static StreamHeader of(String contentNamespace) {
         return new StreamHeader(Option.none(), Option.none(), Option.none(), Option.some(StreamVersion.V1_0),
                 Option.none(), contentNamespace);
+    }
+
+    /**
+     * Whether first-level elements in {@code namespace} belong on this stream: it declares that
+     * namespace as default, or none at all (prefix-free canonicalization, where each element
+     * names its own namespace; RFC 6120 §4.8.2 accepts both styles).
+     */
+    public boolean admits(String namespace) {
+        return contentNamespace.isEmpty() || contentNamespace.equals(namespace);
     }
 
     public StreamHeader withFrom(Option<Jid> newFrom) {

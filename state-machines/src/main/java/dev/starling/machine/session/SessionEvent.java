@@ -52,6 +52,15 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * A server-to-server stream is negotiated (RFC 6120 §9.2): stanzas may flow from the
+     * initiating server to the receiving one.
+     *
+     * @param peer the other server's authenticated domain
+     */
+    record FederationReady(Jid peer) implements SessionEvent {
+    }
+
+    /**
      * A stanza arrived that is for the application.
      *
      * @param stanza the stanza, with its {@code from} as the peer gave it (client) or stamped (server)

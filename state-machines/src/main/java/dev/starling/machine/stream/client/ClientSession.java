@@ -147,7 +147,7 @@ public final class ClientSession {
             return unexpected(s, input);
         }
         StreamHeader header = received.header();
-        if (!Namespaces.CLIENT.equals(header.contentNamespace())) {
+        if (!header.admits(Namespaces.CLIENT)) {
             return closeWith(s.context(), StreamError.of(StreamErrorCondition.INVALID_NAMESPACE,
                     "the content namespace must be jabber:client (RFC 6120 §4.8.2)"));
         }

@@ -128,7 +128,7 @@ public final class ServerSession {
     }
 
     private static Option<StreamError> headerProblem(StreamHeader header, ServerConfig config) {
-        if (!Namespaces.CLIENT.equals(header.contentNamespace())) {
+        if (!header.admits(Namespaces.CLIENT)) {
             return Option.some(StreamError.of(StreamErrorCondition.INVALID_NAMESPACE,
                     "this service accepts client streams in jabber:client (RFC 6120 §4.8.2)"));
         }
