@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts and stops the real XMPP peers the interop tests talk to, on 127.0.0.1 only, each with its
 # own configuration (kept in this directory) and data under $STARLING_INTEROP_DIR.
-#   interop/peers.sh start   # prosody on 25222/25223, ejabberd on 35222/35223; accounts alice and bob
+#   interop/peers.sh start   # prosody on 25222/25223, ejabberd on 35222/35223; accounts alice and bob on
+#                            # localhost (salted SCRAM keys stored) and plain.localhost (plaintext stored,
+#                            # so that every SCRAM variant the peer implements is offered)
 #   interop/peers.sh stop    # stops them by PID
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -9,8 +11,9 @@ run="${STARLING_INTEROP_DIR:-/tmp/starling-interop}"
 
 certificate() {
   mkdir -p "$run/certs"
-  if [ ! -f "$run/certs/localhost.crt" ]; then
-    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost" \
+  # one certificate for both virtual hosts: localhost (SCRAM keys stored) and plain.localhost (plaintext stored)
+  if [ ! -f "$run/certs/localhost.crt" ] || ! openssl x509 -in "$run/certs/localhost.crt" -noout -text | grep -q plain.localhost; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,DNS:plain.localhost" \
       -keyout "$run/certs/localhost.key" -out "$run/certs/localhost.crt" 2>/dev/null
     cat "$run/certs/localhost.key" "$run/certs/localhost.crt" > "$run/certs/localhost.pem"
     chmod 600 "$run/certs/localhost.key" "$run/certs/localhost.pem"
@@ -30,8 +33,10 @@ start_prosody() {
   command -v prosody >/dev/null || { echo "prosody is not installed (apt-get install -y prosody)" >&2; return 1; }
   mkdir -p "$run/prosody/data"
   sed "s#@RUN@#$run#g" "$here/prosody/prosody.cfg.lua" > "$run/prosody/prosody.cfg.lua"
-  for user in alice bob; do
-    prosodyctl --config "$run/prosody/prosody.cfg.lua" register "$user" localhost "secret-$user" >/dev/null
+  for host in localhost plain.localhost; do
+    for user in alice bob; do
+      prosodyctl --config "$run/prosody/prosody.cfg.lua" register "$user" "$host" "secret-$user" >/dev/null
+    done
   done
   prosody --config "$run/prosody/prosody.cfg.lua" > "$run/prosody/stdout.log" 2>&1 &
   echo $! > "$run/prosody/run.pid"
@@ -57,8 +62,10 @@ start_ejabberd() {
   fi
   ejabberdctl_ start
   ejabberdctl_ started
-  for user in alice bob; do
-    ejabberdctl_ register "$user" localhost "secret-$user" >/dev/null || true
+  for host in localhost plain.localhost; do
+    for user in alice bob; do
+      ejabberdctl_ register "$user" "$host" "secret-$user" >/dev/null || true
+    done
   done
   pgrep -f -- "starling-ejabberd@localhost" | head -1 > "$run/ejabberd/run.pid"
   pgrep -x epmd | head -1 > "$run/ejabberd/epmd.pid"

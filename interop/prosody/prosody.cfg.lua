@@ -27,3 +27,8 @@ certificates = "@RUN@/certs"
 
 VirtualHost "localhost"
     ssl = { key = "@RUN@/certs/localhost.key"; certificate = "@RUN@/certs/localhost.crt" }
+
+-- plaintext storage lets Prosody offer every SCRAM variant it implements, not only the stored one
+VirtualHost "plain.localhost"
+    authentication = "internal_plain"
+    ssl = { key = "@RUN@/certs/localhost.key"; certificate = "@RUN@/certs/localhost.crt" }
