@@ -5,6 +5,7 @@ import dev.starling.codec.disco.DiscoCodecs;
 import dev.starling.codec.form.DataFormCodecs;
 import dev.starling.codec.legacyauth.LegacyAuthCodecs;
 import dev.starling.codec.register.RegisterCodecs;
+import dev.starling.codec.roster.RosterCodecs;
 import dev.starling.codec.ping.PingCodecs;
 import dev.starling.codec.version.VersionCodecs;
 import dev.starling.codec.sasl.SaslCodecs;
@@ -74,6 +75,7 @@ public final class CodecRegistry {
         registry = DataFormCodecs.register(registry);
         registry = RegisterCodecs.register(registry);
         registry = LegacyAuthCodecs.register(registry);
+        registry = RosterCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 
