@@ -173,6 +173,11 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
         }
     }
 
+    /** The rosters of these accounts, in the same database (RFC 6121 §2; deleting an account deletes its roster). */
+    public RosterStore rosters() {
+        return new H2RosterStore(url, scheduler);
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "starling", "");
     }
