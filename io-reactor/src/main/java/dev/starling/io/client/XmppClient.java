@@ -49,11 +49,13 @@ public final class XmppClient {
     private final Sinks.Many<Stanza> stanzas = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<SessionEvent> events = Sinks.many().replay().limit(64);
     private final ConcurrentHashMap<String, Sinks.One<Iq>> pending = new ConcurrentHashMap<>();
+    private final ClientRoster roster;
     private volatile SessionHandle session;
     private volatile Jid jid;
 
     private XmppClient(ClientSettings settings) {
         this.settings = settings;
+        this.roster = new ClientRoster(this, stanzas.asFlux());
     }
 
     /**
@@ -145,6 +147,16 @@ public final class XmppClient {
             Iq iq = Iq.of(type, id, payload).withTo(to);
             return send(iq).then(response.asMono()).doFinally(signal -> pending.remove(id));
         });
+    }
+
+    /** The account's roster and presence subscriptions (RFC 6121 §2, §3). */
+    public ClientRoster roster() {
+        return roster;
+    }
+
+    /** Sends available presence (RFC 6121 §4.2): subscription requests that waited are delivered now. */
+    public Mono<Void> available() {
+        return send(dev.starling.model.stanza.Presence.available());
     }
 
     /** XEP-0199 ping; completes with the round-trip time. */

@@ -1,6 +1,13 @@
 package dev.starling.io.server;
 
+import dev.starling.io.session.RandomTokens;
 import dev.starling.io.session.SessionHandle;
+import dev.starling.io.store.RosterStore;
+import dev.starling.machine.im.AccountInput;
+import dev.starling.machine.presence.SubscriptionType;
+import dev.starling.machine.roster.RosterLimits;
+import dev.starling.model.roster.RosterQuery;
+import dev.starling.model.stanza.PresenceType;
 import dev.starling.machine.routing.BindingDecision;
 import dev.starling.machine.routing.ConflictPolicy;
 import dev.starling.machine.routing.ResourceBinding;
@@ -32,9 +39,10 @@ import java.util.Map;
  * (RFC 6120 §10). It is one entity with its own serialized queue: every operation runs on a
  * single router thread, so bindings are decided atomically without locks. Stanzas reach their
  * sessions through the sessions' own bounded queues; a full queue answers the sender with
- * {@code resource-constraint}. RFC 6121's delivery rules (priorities, offline storage) belong to
- * the account entities of the IM layer; until then a stanza for an account without a session
- * gets {@code service-unavailable} without revealing presence (RFC 6121 §8.5.1).
+ * {@code resource-constraint}. Roster requests, subscription stanzas and presence without 'to'
+ * go to the sender's account entity ({@link AccountEntities}, RFC 6121 §2, §3). RFC 6121's
+ * delivery rules (priorities, offline storage) are not built yet: a stanza for an account without
+ * a session gets {@code service-unavailable} without revealing presence (RFC 6121 §8.5.1).
  */
 public final class Router implements AutoCloseable {
 
@@ -43,6 +51,7 @@ public final class Router implements AutoCloseable {
     private final int maxSessionsPerAccount;
     private final Scheduler thread = Schedulers.newSingle("starling-router");
     private final Map<Jid, LinkedHashMap<String, SessionHandle>> accounts = new HashMap<>(); // router thread only
+    private final AccountEntities entities;
 
     /**
      * A router for one domain.
@@ -50,11 +59,17 @@ public final class Router implements AutoCloseable {
      * @param domain                the served domain
      * @param policy                the resource conflict policy (RFC 6120 §7.7.2.2)
      * @param maxSessionsPerAccount how many sessions one account may bind at once
+     * @param rosters               where the accounts' rosters live
+     * @param limits                the roster limits (RFC 6121 §2.3.3)
+     * @param clock                 the clock the account entities read
+     * @param random                the randomness they read (push ids)
      */
-    public Router(Jid domain, ConflictPolicy policy, int maxSessionsPerAccount) {
+    public Router(Jid domain, ConflictPolicy policy, int maxSessionsPerAccount, RosterStore rosters, RosterLimits limits,
+                  java.time.Clock clock, RandomTokens random) {
         this.domain = domain;
         this.policy = policy;
         this.maxSessionsPerAccount = maxSessionsPerAccount;
+        this.entities = new AccountEntities(rosters, limits, thread, clock, random, this::toResource, this::fromAccount);
     }
 
     /** Decides and records a binding; a replaced session gets a {@code conflict} stream error. */
@@ -77,7 +92,7 @@ public final class Router implements AutoCloseable {
         }).subscribeOn(thread);
     }
 
-    /** Forgets a session that ended. */
+    /** Forgets a session that ended; its account no longer counts it as available (RFC 6121 §4.5). */
     public void unbind(SessionHandle session, Jid full) {
         thread.schedule(() -> {
             LinkedHashMap<String, SessionHandle> bound = accounts.get(full.bare());
@@ -86,6 +101,7 @@ public final class Router implements AutoCloseable {
                 if (bound.isEmpty()) {
                     accounts.remove(full.bare());
                 }
+                entities.offer(full.bare(), new AccountInput.ResourceGone(full.resource().get()));
             }
         });
     }
@@ -110,6 +126,9 @@ public final class Router implements AutoCloseable {
     }
 
     private void deliver(SessionHandle sender, Stanza stanza) {
+        if (forAccount(stanza)) {
+            return;
+        }
         Option<Jid> to = stanza.to();
         if (to.isEmpty()) {
             return; // the session machine answers stanzas without 'to' itself
@@ -138,6 +157,57 @@ public final class Router implements AutoCloseable {
             return; // presence to an unavailable entity is dropped (RFC 6121 §4.6.3, §8.5.2.2.2)
         }
         bounce(sender, stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "");
+    }
+
+    /**
+     * Hands the sender's account entity what is its to handle (RFC 6121): roster requests,
+     * subscription stanzas, and presence without 'to' (available or unavailable). The session
+     * machine decided that these are the account's; this only finds the account.
+     */
+    private boolean forAccount(Stanza stanza) {
+        Jid from = stanza.from().get();
+        if (stanza instanceof Iq iq && iq.payload().getOrNull() instanceof RosterQuery query && iq.type().isRequest()
+                && iq.to().forAll(to -> to.equals(from.bare()))) {
+            entities.offer(from.bare(), new AccountInput.RosterRequest(from.resource().get(), iq, query));
+            return true;
+        }
+        if (stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isDefined()) {
+            entities.offer(from.bare(), new AccountInput.OutboundSubscription(presence));
+            return true;
+        }
+        if (stanza instanceof Presence presence && presence.to().isEmpty()) {
+            boolean gone = presence.type().contains(PresenceType.UNAVAILABLE);
+            entities.offer(from.bare(), gone ? new AccountInput.ResourceGone(from.resource().get())
+                    : new AccountInput.ResourceAvailable(from.resource().get()));
+            return true;
+        }
+        return false;
+    }
+
+    /** A stanza an account entity addressed to one of its account's sessions. */
+    private void toResource(Jid full, Stanza stanza) {
+        SessionHandle session = accounts.getOrDefault(full.bare(), new LinkedHashMap<>()).get(full.resource().get());
+        if (session != null) {
+            session.offer(new SessionInput.Deliver(stanza));
+        }
+    }
+
+    /**
+     * A stanza the server sends on an account's behalf: a subscription stanza for a local account
+     * goes to that account's entity; one for another domain comes back as remote-server-not-found
+     * (RFC 6121 §3.1.2, Example 35), since this server does not federate yet.
+     */
+    private void fromAccount(Stanza stanza) {
+        Jid to = stanza.to().get();
+        if (!to.domain().equals(domain.domain())) {
+            StanzaReplies.error(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND)).forEach(bounce ->
+                    accounts.getOrDefault(stanza.from().get().bare(), new LinkedHashMap<>()).values()
+                            .forEach(session -> session.offer(new SessionInput.Deliver(bounce))));
+            return;
+        }
+        if (stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isDefined() && !to.isDomain()) {
+            entities.offer(to.bare(), new AccountInput.InboundSubscription(presence));
+        }
     }
 
     private void offer(SessionHandle sender, Stanza stanza, SessionHandle recipient) {

@@ -55,7 +55,9 @@ public final class StarlingServer implements AutoCloseable {
         this.settings = settings;
         this.accounts = accounts;
         this.tls = tls;
-        this.router = new Router(settings.machine().domain(), settings.conflictPolicy(), settings.maxSessionsPerAccount());
+        this.router = new Router(settings.machine().domain(), settings.conflictPolicy(), settings.maxSessionsPerAccount(),
+                accounts.rosters(), dev.starling.machine.roster.RosterLimits.defaults(), settings.session().clock(),
+                settings.session().random());
     }
 
     /**

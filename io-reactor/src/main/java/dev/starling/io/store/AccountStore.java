@@ -32,4 +32,7 @@ public interface AccountStore {
 
     /** Deletes an account; false if there was no such account. */
     Mono<Boolean> delete(String username);
+
+    /** The rosters of these accounts, kept with them (RFC 6121 §2). */
+    RosterStore rosters();
 }

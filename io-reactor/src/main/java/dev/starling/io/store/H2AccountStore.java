@@ -174,6 +174,7 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
     }
 
     /** The rosters of these accounts, in the same database (RFC 6121 §2; deleting an account deletes its roster). */
+    @Override
     public RosterStore rosters() {
         return new H2RosterStore(url, scheduler);
     }

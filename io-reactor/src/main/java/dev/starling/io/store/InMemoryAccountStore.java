@@ -13,6 +13,12 @@ public final class InMemoryAccountStore implements AccountStore {
 
     private final ConcurrentHashMap<String, StoredCredentials> accounts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, String>> details = new ConcurrentHashMap<>();
+    private final RosterStore rosters = new InMemoryRosterStore();
+
+    @Override
+    public RosterStore rosters() {
+        return rosters;
+    }
 
     @Override
     public Mono<Option<StoredCredentials>> credentials(String username) {

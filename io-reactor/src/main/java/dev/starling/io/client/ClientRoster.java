@@ -1,0 +1,108 @@
+package dev.starling.io.client;
+
+import dev.starling.model.jid.Jid;
+import dev.starling.model.roster.ItemSubscription;
+import dev.starling.model.roster.RosterItem;
+import dev.starling.model.roster.RosterQuery;
+import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.IqType;
+import dev.starling.model.stanza.Presence;
+import dev.starling.model.stanza.PresenceType;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The account's roster from the client's side (RFC 6121 §2, §3): a snapshot kept current by the
+ * roster result and every push, the pushes as a stream of changes, and the subscription
+ * requests contacts send, for the application to approve or deny. Pushes arrive only from the
+ * account's own server: the session acknowledges them and drops any other (§2.1.6).
+ */
+public final class ClientRoster {
+
+    private final XmppClient client;
+    private final AtomicReference<Map<Jid, RosterItem>> items = new AtomicReference<>(LinkedHashMap.empty());
+    private final Sinks.Many<RosterItem> changes = Sinks.many().multicast().directBestEffort();
+
+    ClientRoster(XmppClient client, Flux<dev.starling.model.stanza.Stanza> stanzas) {
+        this.client = client;
+        stanzas.subscribe(stanza -> {
+            if (stanza instanceof Iq iq && iq.type() == IqType.SET && iq.payload().getOrNull() instanceof RosterQuery push) {
+                push.items().forEach(this::apply);
+            }
+        });
+    }
+
+    /** Requests the roster (RFC 6121 §2.2) and makes it the snapshot; completes with its items. */
+    public Mono<Seq<RosterItem>> load() {
+        return client.request(IqType.GET, Option.none(), RosterQuery.get()).map(result -> {
+            Seq<RosterItem> loaded = result.firstChild(RosterQuery.class).map(RosterQuery::items).getOrElse(io.vavr.collection.Array.empty());
+            items.set(LinkedHashMap.ofEntries(loaded.map(item -> io.vavr.Tuple.of(item.jid(), item))));
+            return loaded;
+        });
+    }
+
+    /** The roster as the last result and the pushes since make it. */
+    public Map<Jid, RosterItem> snapshot() {
+        return items.get();
+    }
+
+    /** Every pushed change from now on: added or updated items, and removals ({@code subscription='remove'}). */
+    public Flux<RosterItem> changes() {
+        return changes.asFlux();
+    }
+
+    /** Adds or updates a contact's name and groups (RFC 6121 §2.3, §2.4); completes when the server accepted it. */
+    public Mono<Void> put(Jid contact, Option<String> name, Seq<String> groups) {
+        return client.request(IqType.SET, Option.none(), RosterQuery.of(RosterItem.of(contact.bare()).withName(name).withGroups(groups)))
+                .then();
+    }
+
+    /** Deletes a contact (RFC 6121 §2.5); the server also cancels the subscriptions both ways. */
+    public Mono<Void> remove(Jid contact) {
+        return client.request(IqType.SET, Option.none(), RosterQuery.of(RosterItem.of(contact.bare())
+                .withSubscription(ItemSubscription.REMOVE))).then();
+    }
+
+    /** Asks to see the contact's presence (RFC 6121 §3.1.1). */
+    public Mono<Void> subscribe(Jid contact) {
+        return send(PresenceType.SUBSCRIBE, contact);
+    }
+
+    /** Lets the contact see the account's presence: approves a request, or pre-approves one (RFC 6121 §3.1.4, §3.4). */
+    public Mono<Void> approve(Jid contact) {
+        return send(PresenceType.SUBSCRIBED, contact);
+    }
+
+    /** Refuses a request, or cancels the contact's subscription (RFC 6121 §3.1.4, §3.2.1). */
+    public Mono<Void> deny(Jid contact) {
+        return send(PresenceType.UNSUBSCRIBED, contact);
+    }
+
+    /** Stops seeing the contact's presence (RFC 6121 §3.3.1). */
+    public Mono<Void> unsubscribe(Jid contact) {
+        return send(PresenceType.UNSUBSCRIBE, contact);
+    }
+
+    /** The contacts that ask to see the account's presence, from now on (RFC 6121 §3.1.3). */
+    public Flux<Jid> subscriptionRequests() {
+        return client.stanzas().ofType(Presence.class).filter(p -> p.type().contains(PresenceType.SUBSCRIBE))
+                .flatMap(p -> Mono.justOrEmpty(p.from().map(Jid::bare).toJavaOptional()));
+    }
+
+    private Mono<Void> send(PresenceType type, Jid contact) {
+        return client.send(Presence.of(type).withTo(Option.some(contact.bare())));
+    }
+
+    private void apply(RosterItem item) {
+        items.updateAndGet(current -> item.effectiveSubscription() == ItemSubscription.REMOVE
+                ? current.remove(item.jid()) : current.put(item.jid(), item));
+        changes.tryEmitNext(item);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.starling.io.server;
+
+import dev.starling.io.session.RandomTokens;
+import dev.starling.io.store.RosterStore;
+import dev.starling.machine.core.Fresh;
+import dev.starling.machine.core.Step;
+import dev.starling.machine.im.AccountEntity;
+import dev.starling.machine.im.AccountInput;
+import dev.starling.machine.im.AccountOutput;
+import dev.starling.machine.im.AccountState;
+import dev.starling.machine.roster.RosterLimits;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Stanza;
+import io.vavr.collection.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Scheduler;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The shell around the per-account {@link AccountEntity} machines: it loads an account's roster
+ * from the {@link RosterStore} on first use, feeds each account's inputs to its machine one at a
+ * time in arrival order, and performs the outputs in order, waiting for each roster save to be
+ * durable before the outputs after it. Everything runs on the router's thread; inputs that
+ * arrive while an account loads or saves wait in that account's queue. A failed save drops the
+ * change and everything that depended on it (the request goes unanswered, and its sender's IQ
+ * times out); the account then reloads what the store holds. No protocol decision here.
+ */
+final class AccountEntities {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountEntities.class);
+
+    private final RosterStore store;
+    private final RosterLimits limits;
+    private final Scheduler thread;
+    private final Clock clock;
+    private final RandomTokens random;
+    private final BiConsumer<Jid, Stanza> toResource;
+    private final Consumer<Stanza> toContact;
+    private final Map<Jid, Slot> slots = new HashMap<>(); // router thread only
+
+    /** One account: its state once loaded, its waiting inputs, and whether a step is being performed. */
+    private static final class Slot {
+        AccountState state;
+        final ArrayDeque<AccountInput> waiting = new ArrayDeque<>();
+        boolean busy;
+    }
+
+    /**
+     * @param toResource delivers a stanza to one bound session (full JID)
+     * @param toContact  routes a stanza the server sends on an account's behalf
+     */
+    AccountEntities(RosterStore store, RosterLimits limits, Scheduler thread, Clock clock, RandomTokens random,
+                    BiConsumer<Jid, Stanza> toResource, Consumer<Stanza> toContact) {
+        this.store = store;
+        this.limits = limits;
+        this.thread = thread;
+        this.clock = clock;
+        this.random = random;
+        this.toResource = toResource;
+        this.toContact = toContact;
+    }
+
+    /** Queues an input for the account; call on the router thread. */
+    void offer(Jid account, AccountInput input) {
+        Slot slot = slots.computeIfAbsent(account.bare(), a -> new Slot());
+        slot.waiting.add(input);
+        if (slot.busy) {
+            return;
+        }
+        if (slot.state == null) {
+            slot.busy = true;
+            store.load(account.local().get()).publishOn(thread).subscribe(roster -> {
+                slot.state = AccountState.of(account, roster);
+                slot.busy = false;
+                drain(slot);
+            }, error -> {
+                LOG.error("cannot load the roster of {}: {} requests dropped unanswered (their senders time out)", account,
+                        slot.waiting.size(), error);
+                slots.remove(account.bare(), slot);
+            });
+            return;
+        }
+        drain(slot);
+    }
+
+    private void drain(Slot slot) {
+        while (!slot.busy && !slot.waiting.isEmpty()) {
+            Step<AccountState, AccountOutput> step = AccountEntity.step(slot.state, slot.waiting.poll(), limits,
+                    new Fresh(clock.instant(), random.token()));
+            slot.state = step.state();
+            perform(slot, List.ofAll(step.outputs()));
+        }
+    }
+
+    /** Performs outputs in order; a roster save suspends the rest (and the account's queue) until it is durable. */
+    private void perform(Slot slot, List<AccountOutput> outputs) {
+        for (List<AccountOutput> rest = outputs; !rest.isEmpty(); rest = rest.tail()) {
+            AccountOutput output = rest.head();
+            if (output instanceof AccountOutput.StoreRoster store) {
+                slot.busy = true;
+                List<AccountOutput> after = rest.tail();
+                Jid account = slot.state.account();
+                this.store.save(account.local().get(), store.roster()).publishOn(thread).subscribe(null, error -> {
+                    // nothing that depended on the change is sent; the account reloads what the store holds
+                    LOG.error("cannot store the roster of {}: the change is dropped and its request goes unanswered", account, error);
+                    slots.remove(account, slot);
+                    slot.waiting.forEach(input -> offer(account, input));
+                }, () -> {
+                    slot.busy = false;
+                    perform(slot, after);
+                    drain(slot);
+                });
+                return;
+            } else if (output instanceof AccountOutput.ToResource to) {
+                toResource.accept(slot.state.account().withResource(to.resource()).get(), to.stanza());
+            } else if (output instanceof AccountOutput.ToContact to) {
+                toContact.accept(to.stanza());
+            }
+        }
+    }
+}
