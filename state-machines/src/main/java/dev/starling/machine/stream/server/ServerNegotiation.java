@@ -27,6 +27,8 @@ import dev.starling.model.legacyauth.IqAuth;
 import dev.starling.model.legacyauth.IqAuthFeature;
 import dev.starling.model.register.Register;
 import dev.starling.model.register.RegisterFeature;
+import dev.starling.model.roster.PreApprovalFeature;
+import dev.starling.model.roster.RosterVersioningFeature;
 import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stream.StreamError;
@@ -56,7 +58,8 @@ final class ServerNegotiation {
     static StreamFeatures features(ServerContext context) {
         ServerConfig config = context.config();
         if (context.identity().isDefined()) {
-            return StreamFeatures.of(new BindFeature(), new SessionFeature(true));
+            // RFC 6121 §2.6.1 and §3.4.1: the account entity versions rosters and keeps pre-approvals
+            return StreamFeatures.of(new BindFeature(), new SessionFeature(true), new RosterVersioningFeature(), new PreApprovalFeature());
         }
         Array<Extension> offered = Array.empty();
         if (!context.tls() && config.tls() != TlsPolicy.DISABLED) {
