@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client sends (UC:, CC:) goes into its account's entity; what the entity routes to the contact
  * must be the RFC's server-to-contact stanza (US:, CS:), and that stanza goes into the contact's
  * entity, whose pushes must be the RFC's pushes. Compared without push ids and versions (the
- * server's free choice). The available presence a subscription approval triggers (§3.1.5, Example 42)
- * and the unavailable presence of a cancellation (Examples 47, 57) belong to presence broadcast,
- * which is not built yet.
+ * server's free choice). The presence the flows trigger is checked too: an approval sends the
+ * contact each available resource's presence (§3.1.5, Examples 42 and 45), a cancellation
+ * unavailable presence (Examples 47 and 57, compared without ids and 'to').
  */
 class SubscriptionReplayTest {
 
@@ -58,12 +58,13 @@ class SubscriptionReplayTest {
         juliet = AccountState.of(JULIET, Roster.empty());
         for (String resource : List.of("foo", "bar")) {
             romeo = feed(romeo, rosterGet(ROMEO, resource)).state();
-            romeo = feed(romeo, new AccountInput.ResourceAvailable(resource)).state();
+            romeo = feed(romeo, available(ROMEO, resource, "r-" + resource)).state();
         }
-        for (String resource : List.of("balcony", "chamber")) {
-            juliet = feed(juliet, rosterGet(JULIET, resource)).state();
-            juliet = feed(juliet, new AccountInput.ResourceAvailable(resource)).state();
-        }
+        // Juliet's presence carries the ids Example 42 shows it with
+        juliet = feed(juliet, rosterGet(JULIET, "balcony")).state();
+        juliet = feed(juliet, available(JULIET, "balcony", "pw72bc5j")).state();
+        juliet = feed(juliet, rosterGet(JULIET, "chamber")).state();
+        juliet = feed(juliet, available(JULIET, "chamber", "ux31da4q")).state();
     }
 
     /** §3.1: request (33 to 36), approval (38, 40, 41), and the approval reaching Romeo (43, 44). */
@@ -79,12 +80,17 @@ class SubscriptionReplayTest {
         assertThat(pushes(arrived)).as("no item for a contact who only asked (§3.1.3)").isEmpty();
 
         List<AccountOutput> approved = julietSends(38);
-        assertThat(toContact(approved)).containsExactlyElementsOf(expected(40));
+        assertThat(toContact(approved)).as("the approval, then Juliet's presence (§3.1.5)")
+                .containsExactlyElementsOf(expected(40).appendAll(expected(42)));
         assertThat(pushes(approved)).containsExactlyElementsOf(expectedPushes(41));
 
         List<AccountOutput> back = romeoReceives(toContact(approved).head());
         assertThat(delivered(back)).hasSize(2).allSatisfy(p -> assertThat(p).isEqualTo(expected(43).head()));
         assertThat(pushes(back)).containsExactlyElementsOf(expectedPushes(44));
+
+        List<Element> toRomeosResources = toContact(approved).tail().flatMap(presence -> delivered(romeoReceives(presence)));
+        assertThat(toRomeosResources).as("Example 45: each of Juliet's presences to each of Romeo's resources")
+                .containsExactlyElementsOf(expected(45));
     }
 
     /** §3.2: Juliet cancels Romeo's subscription (46, 48, 49), and Romeo's server learns it (50, 51). */
@@ -92,7 +98,10 @@ class SubscriptionReplayTest {
     void cancellingASubscription() {
         aSubscriptionRequestAndItsApproval();
         List<AccountOutput> cancelled = julietSends(46);
-        assertThat(toContact(cancelled)).containsExactlyElementsOf(expected(48));
+        assertThat(toContact(cancelled).head()).isEqualTo(expected(48).head());
+        assertThat(toContact(cancelled).tail().map(SubscriptionReplayTest::withoutIdAndTo))
+                .as("Example 47: unavailable from each of Juliet's resources").containsExactlyElementsOf(expected(47)
+                        .map(SubscriptionReplayTest::withoutIdAndTo));
         assertThat(pushes(cancelled)).containsExactlyElementsOf(expectedPushes(49));
 
         List<AccountOutput> learnt = romeoReceives(toContact(cancelled).head());
@@ -111,8 +120,11 @@ class SubscriptionReplayTest {
         List<AccountOutput> removed = julietReceives(toContact(unsubscribed).head());
         assertThat(pushes(removed)).containsExactlyElementsOf(expectedPushes(56));
         assertThat(delivered(removed)).hasSize(2).allSatisfy(p -> assertThat(p).isEqualTo(expected(55).head()));
-        assertThat(toContact(removed)).as("the auto-reply of Table 7 [1]")
-                .containsExactly(normalized(presence(JULIET, ROMEO, "unsubscribed", null)));
+        assertThat(toContact(removed).head()).as("the auto-reply of Table 7 [1]")
+                .isEqualTo(normalized(presence(JULIET, ROMEO, "unsubscribed", null)));
+        assertThat(toContact(removed).tail().map(SubscriptionReplayTest::withoutIdAndTo))
+                .as("Example 57: unavailable from each of Juliet's resources")
+                .containsExactlyElementsOf(expected(57).map(SubscriptionReplayTest::withoutIdAndTo));
     }
 
     /** §3.4: a pre-approval is pushed with approved='true' and never routed (59, 60); Juliet's later request is answered by the server. */
@@ -124,7 +136,9 @@ class SubscriptionReplayTest {
 
         List<AccountOutput> request = romeoReceives(normalized(presence(JULIET, ROMEO, "subscribe", "r1")));
         assertThat(delivered(request)).as("a pre-approved request is not delivered").isEmpty();
-        assertThat(toContact(request)).containsExactly(normalized(presence(ROMEO, JULIET, "subscribed", null)));
+        assertThat(toContact(request).head()).isEqualTo(normalized(presence(ROMEO, JULIET, "subscribed", null)));
+        assertThat(toContact(request).tail()).as("and, as for any approval, Romeo's presence (§3.1.5)")
+                .extracting(p -> p.attribute("from").get()).containsExactly("romeo@example.net/foo", "romeo@example.net/bar");
     }
 
     /** §3.1.3: a request that finds no available resource waits and is delivered when one comes online. */
@@ -134,8 +148,11 @@ class SubscriptionReplayTest {
         List<AccountOutput> arrived = julietReceives(normalized(presence(ROMEO, JULIET, "subscribe", "w1")));
         assertThat(delivered(arrived)).isEmpty();
 
-        Step<AccountState, AccountOutput> online = feed(juliet, new AccountInput.ResourceAvailable("balcony"));
-        assertThat(delivered(List.ofAll(online.outputs()))).containsExactly(normalized(presence(ROMEO, JULIET, "subscribe", null)));
+        Step<AccountState, AccountOutput> online = feed(juliet, available(JULIET, "balcony", "a1"));
+        assertThat(delivered(List.ofAll(online.outputs()))).as("her own presence (§4.2.2), then the request that waited")
+                .containsExactly(normalized(Presence.available().withId(Option.some("a1"))
+                                .withFrom(Option.some(Jid.of("juliet@example.com/balcony"))).withTo(Option.some(Jid.of("juliet@example.com/balcony")))),
+                        normalized(presence(ROMEO, JULIET, "subscribe", null)));
     }
 
     private List<AccountOutput> romeoSends(int example) {
@@ -150,8 +167,10 @@ class SubscriptionReplayTest {
         return List.ofAll(s.outputs());
     }
 
-    private List<AccountOutput> romeoReceives(Element presence) {
-        Step<AccountState, AccountOutput> s = feed(romeo, new AccountInput.InboundSubscription((Presence) decodeElement(presence)));
+    private List<AccountOutput> romeoReceives(Element element) {
+        Presence presence = (Presence) decodeElement(element);
+        Step<AccountState, AccountOutput> s = feed(romeo, presence.type().flatMap(dev.starling.machine.presence.SubscriptionType::of).isDefined()
+                ? new AccountInput.InboundSubscription(presence) : new AccountInput.InboundPresence(presence));
         romeo = s.state();
         return List.ofAll(s.outputs());
     }
@@ -171,6 +190,16 @@ class SubscriptionReplayTest {
     /** The client's stanza as its server receives it: 'from' stamped with the sending resource. */
     private static Presence clientPresence(int example, Jid account, String resource) {
         return ((Presence) decode(text(example)).head()).withFrom(Option.some(account.withResource(resource).get()));
+    }
+
+    private static AccountInput available(Jid account, String resource, String id) {
+        return new AccountInput.OutboundPresence(Presence.available().withId(Option.some(id))
+                .withFrom(Option.some(account.withResource(resource).get())));
+    }
+
+    /** Presence without the id the client chose and the 'to' the server addressed it with (Examples 47 and 57 differ there). */
+    private static Element withoutIdAndTo(Element presence) {
+        return presence.withoutAttribute(QName.of("", "id")).withoutAttribute(QName.of("", "to"));
     }
 
     private static AccountInput rosterGet(Jid account, String resource) {
@@ -211,8 +240,10 @@ class SubscriptionReplayTest {
                 Option.of(id), Option.some(from), Option.some(to), Option.none(), io.vavr.collection.Array.empty());
     }
 
+    /** The example without the RFC's narrative lines such as {@code [ ... to resource1 ... ]}. */
     private static String text(int example) {
-        return SpecCorpus.read("rfc6121.json").examples().stream().filter(e -> e.number() == example).findFirst().get().text();
+        return SpecCorpus.read("rfc6121.json").examples().stream().filter(e -> e.number() == example).findFirst().get().text()
+                .replaceAll("(?m)^\\[.*\\]\\s*$", "");
     }
 
     private static List<Stanza> decode(String text) {

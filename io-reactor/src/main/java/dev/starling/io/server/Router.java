@@ -7,7 +7,6 @@ import dev.starling.machine.im.AccountInput;
 import dev.starling.machine.presence.SubscriptionType;
 import dev.starling.machine.roster.RosterLimits;
 import dev.starling.model.roster.RosterQuery;
-import dev.starling.model.stanza.PresenceType;
 import dev.starling.machine.routing.BindingDecision;
 import dev.starling.machine.routing.ConflictPolicy;
 import dev.starling.machine.routing.ResourceBinding;
@@ -39,8 +38,8 @@ import java.util.Map;
  * (RFC 6120 §10). It is one entity with its own serialized queue: every operation runs on a
  * single router thread, so bindings are decided atomically without locks. Stanzas reach their
  * sessions through the sessions' own bounded queues; a full queue answers the sender with
- * {@code resource-constraint}. Roster requests, subscription stanzas and presence without 'to'
- * go to the sender's account entity ({@link AccountEntities}, RFC 6121 §2, §3). RFC 6121's
+ * {@code resource-constraint}. Roster requests, subscription stanzas and all other presence
+ * go to the sender's account entity ({@link AccountEntities}, RFC 6121 §2, §3, §4). RFC 6121's
  * delivery rules (priorities, offline storage) are not built yet: a stanza for an account without
  * a session gets {@code service-unavailable} without revealing presence (RFC 6121 §8.5.1).
  */
@@ -142,7 +141,7 @@ public final class Router implements AutoCloseable {
             if (stanza instanceof Message) {
                 bounce(sender, stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "the server takes no messages");
             }
-            return; // presence to the server belongs to the IM layer
+            return;
         }
         LinkedHashMap<String, SessionHandle> bound = accounts.getOrDefault(target.bare(), new LinkedHashMap<>());
         if (target.isFull() && bound.containsKey(target.resource().get())) {
@@ -153,16 +152,13 @@ public final class Router implements AutoCloseable {
             bound.values().forEach(session -> offer(sender, message, session)); // to every resource until RFC 6121 priorities
             return;
         }
-        if (stanza instanceof Presence) {
-            return; // presence to an unavailable entity is dropped (RFC 6121 §4.6.3, §8.5.2.2.2)
-        }
         bounce(sender, stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "");
     }
 
     /**
      * Hands the sender's account entity what is its to handle (RFC 6121): roster requests,
-     * subscription stanzas, and presence without 'to' (available or unavailable). The session
-     * machine decided that these are the account's; this only finds the account.
+     * subscription stanzas and all other presence (broadcast or directed). The session machine
+     * decided that these are the account's; this only finds the account.
      */
     private boolean forAccount(Stanza stanza) {
         Jid from = stanza.from().get();
@@ -175,10 +171,8 @@ public final class Router implements AutoCloseable {
             entities.offer(from.bare(), new AccountInput.OutboundSubscription(presence));
             return true;
         }
-        if (stanza instanceof Presence presence && presence.to().isEmpty()) {
-            boolean gone = presence.type().contains(PresenceType.UNAVAILABLE);
-            entities.offer(from.bare(), gone ? new AccountInput.ResourceGone(from.resource().get())
-                    : new AccountInput.ResourceAvailable(from.resource().get()));
+        if (stanza instanceof Presence presence) {
+            entities.offer(from.bare(), new AccountInput.OutboundPresence(presence));
             return true;
         }
         return false;
@@ -193,20 +187,24 @@ public final class Router implements AutoCloseable {
     }
 
     /**
-     * A stanza the server sends on an account's behalf: a subscription stanza for a local account
-     * goes to that account's entity; one for another domain comes back as remote-server-not-found
-     * (RFC 6121 §3.1.2, Example 35), since this server does not federate yet.
+     * A stanza an account entity sends: presence for a local account goes to that account's
+     * entity. This server does not federate yet: a subscription stanza for another domain comes
+     * back as remote-server-not-found (RFC 6121 §3.1.2, Example 35), other presence for another
+     * domain is dropped.
      */
     private void fromAccount(Stanza stanza) {
         Jid to = stanza.to().get();
         if (!to.domain().equals(domain.domain())) {
-            StanzaReplies.error(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND)).forEach(bounce ->
-                    accounts.getOrDefault(stanza.from().get().bare(), new LinkedHashMap<>()).values()
-                            .forEach(session -> session.offer(new SessionInput.Deliver(bounce))));
+            if (stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isDefined()) {
+                StanzaReplies.error(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND)).forEach(bounce ->
+                        accounts.getOrDefault(stanza.from().get().bare(), new LinkedHashMap<>()).values()
+                                .forEach(session -> session.offer(new SessionInput.Deliver(bounce))));
+            }
             return;
         }
-        if (stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isDefined() && !to.isDomain()) {
-            entities.offer(to.bare(), new AccountInput.InboundSubscription(presence));
+        if (stanza instanceof Presence presence && !to.isDomain()) {
+            entities.offer(to.bare(), presence.type().flatMap(SubscriptionType::of).isDefined()
+                    ? new AccountInput.InboundSubscription(presence) : new AccountInput.InboundPresence(presence));
         }
     }
 

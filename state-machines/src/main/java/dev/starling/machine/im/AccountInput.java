@@ -34,13 +34,23 @@ public sealed interface AccountInput {
     }
 
     /**
-     * A resource sent available presence (RFC 6121 §4.2): it now receives subscription requests,
-     * including those that waited while the account had no available resource (§3.1.3).
+     * Presence one of the account's resources sends: broadcast without 'to' (available, an
+     * update or unavailable, RFC 6121 §4.2, §4.4, §4.5) or directed with one (§4.6).
+     *
+     * @param presence the stanza, 'from' stamped with the resource's full JID
      */
-    record ResourceAvailable(String resource) implements AccountInput {
+    record OutboundPresence(Presence presence) implements AccountInput {
     }
 
-    /** A resource's session ended or it sent unavailable presence (RFC 6121 §4.5). */
+    /**
+     * Presence that arrives for the account: a contact's availability, or a probe (RFC 6121 §4.3.2, §4.4.3).
+     *
+     * @param presence the stanza, 'to' the account's bare JID or one of its full JIDs
+     */
+    record InboundPresence(Presence presence) implements AccountInput {
+    }
+
+    /** A resource's session ended; if it was available, it becomes unavailable as if it had said so (RFC 6121 §4.5.2). */
     record ResourceGone(String resource) implements AccountInput {
     }
 }
