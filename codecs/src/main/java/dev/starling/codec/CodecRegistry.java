@@ -1,6 +1,7 @@
 package dev.starling.codec;
 
 import dev.starling.codec.bind.BindCodecs;
+import dev.starling.codec.delay.DelayCodecs;
 import dev.starling.codec.disco.DiscoCodecs;
 import dev.starling.codec.form.DataFormCodecs;
 import dev.starling.codec.legacyauth.LegacyAuthCodecs;
@@ -76,6 +77,7 @@ public final class CodecRegistry {
         registry = RegisterCodecs.register(registry);
         registry = LegacyAuthCodecs.register(registry);
         registry = RosterCodecs.register(registry);
+        registry = DelayCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 
