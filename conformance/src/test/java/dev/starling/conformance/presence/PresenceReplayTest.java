@@ -11,12 +11,12 @@ import dev.starling.machine.core.Step;
 import dev.starling.machine.im.AccountEntity;
 import dev.starling.machine.im.AccountInput;
 import dev.starling.machine.im.AccountOutput;
+import dev.starling.machine.im.AccountLimits;
 import dev.starling.machine.im.AccountState;
 import dev.starling.machine.presence.Subscription;
 import dev.starling.machine.presence.SubscriptionState;
 import dev.starling.machine.roster.Roster;
 import dev.starling.machine.roster.RosterEntry;
-import dev.starling.machine.roster.RosterLimits;
 import dev.starling.model.Namespaces;
 import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
@@ -156,7 +156,7 @@ class PresenceReplayTest {
 
     private Step<AccountState, AccountOutput> feed(AccountState state, AccountInput input) {
         step++;
-        return AccountEntity.step(state, input, RosterLimits.defaults(),
+        return AccountEntity.step(state, input, AccountLimits.defaults(),
                 new Fresh(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(step), String.format("%096d", step)));
     }
 

@@ -1,19 +1,20 @@
 package dev.starling.io.server;
 
 import dev.starling.io.session.RandomTokens;
-import dev.starling.io.store.RosterStore;
+import dev.starling.io.store.AccountStore;
 import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
 import dev.starling.machine.im.AccountEntity;
 import dev.starling.machine.im.AccountInput;
+import dev.starling.machine.im.AccountLimits;
 import dev.starling.machine.im.AccountOutput;
 import dev.starling.machine.im.AccountState;
-import dev.starling.machine.roster.RosterLimits;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Stanza;
 import io.vavr.collection.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 import java.time.Clock;
@@ -24,10 +25,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The shell around the per-account {@link AccountEntity} machines: it loads an account's roster
- * from the {@link RosterStore} on first use, feeds each account's inputs to its machine one at a
- * time in arrival order, and performs the outputs in order, waiting for each roster save to be
- * durable before the outputs after it. Everything runs on the router's thread; inputs that
+ * The shell around the per-account {@link AccountEntity} machines: it loads an account (whether it
+ * exists, its roster, how many messages wait offline) from the {@link AccountStore} on first use,
+ * feeds each account's inputs to its machine one at a time in arrival order, and performs the
+ * outputs in order, waiting for each store write to be durable, and for stored messages to be
+ * handed to their session, before the outputs after it. Everything runs on the router's thread; inputs that
  * arrive while an account loads or saves wait in that account's queue. A failed save drops the
  * change and everything that depended on it (the request goes unanswered, and its sender's IQ
  * times out); the account then reloads what the store holds. No protocol decision here.
@@ -36,8 +38,8 @@ final class AccountEntities {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountEntities.class);
 
-    private final RosterStore store;
-    private final RosterLimits limits;
+    private final AccountStore store;
+    private final AccountLimits limits;
     private final Scheduler thread;
     private final Clock clock;
     private final RandomTokens random;
@@ -56,7 +58,7 @@ final class AccountEntities {
      * @param toResource delivers a stanza to one bound session (full JID)
      * @param toContact  routes a stanza the server sends on an account's behalf
      */
-    AccountEntities(RosterStore store, RosterLimits limits, Scheduler thread, Clock clock, RandomTokens random,
+    AccountEntities(AccountStore store, AccountLimits limits, Scheduler thread, Clock clock, RandomTokens random,
                     BiConsumer<Jid, Stanza> toResource, Consumer<Stanza> toContact) {
         this.store = store;
         this.limits = limits;
@@ -76,11 +78,14 @@ final class AccountEntities {
         }
         if (slot.state == null) {
             slot.busy = true;
-            store.load(account.local().get()).publishOn(thread).subscribe(roster -> {
-                slot.state = AccountState.of(account, roster);
-                slot.busy = false;
-                drain(slot);
-            }, error -> {
+            String username = account.local().get();
+            Mono.zip(store.rosters().load(username), store.credentials(username).map(found -> found.isDefined()),
+                            store.offline().count(username))
+                    .publishOn(thread).subscribe(loaded -> {
+                        slot.state = AccountState.of(account, loaded.getT1(), loaded.getT2(), loaded.getT3());
+                        slot.busy = false;
+                        drain(slot);
+                    }, error -> {
                 LOG.error("cannot load the roster of {}: {} requests dropped unanswered (their senders time out)", account,
                         slot.waiting.size(), error);
                 slots.remove(account.bare(), slot);
@@ -99,17 +104,18 @@ final class AccountEntities {
         }
     }
 
-    /** Performs outputs in order; a roster save suspends the rest (and the account's queue) until it is durable. */
+    /** Performs outputs in order; a store write or an offline delivery suspends the rest (and the account's queue) until done. */
     private void perform(Slot slot, List<AccountOutput> outputs) {
         for (List<AccountOutput> rest = outputs; !rest.isEmpty(); rest = rest.tail()) {
             AccountOutput output = rest.head();
-            if (output instanceof AccountOutput.StoreRoster store) {
+            Mono<Void> work = asynchronous(slot.state.account(), output);
+            if (work != null) {
                 slot.busy = true;
                 List<AccountOutput> after = rest.tail();
                 Jid account = slot.state.account();
-                this.store.save(account.local().get(), store.roster()).publishOn(thread).subscribe(null, error -> {
-                    // nothing that depended on the change is sent; the account reloads what the store holds
-                    LOG.error("cannot store the roster of {}: the change is dropped and its request goes unanswered", account, error);
+                work.publishOn(thread).subscribe(null, error -> {
+                    // nothing that depended on the write is sent; the account reloads what the store holds
+                    LOG.error("store failure for {}: the change is dropped and what depended on it is not sent", account, error);
                     slots.remove(account, slot);
                     slot.waiting.forEach(input -> offer(account, input));
                 }, () -> {
@@ -124,5 +130,25 @@ final class AccountEntities {
                 toContact.accept(to.stanza());
             }
         }
+    }
+
+    /** The store work an output needs, or null for the outputs performed at once. */
+    private Mono<Void> asynchronous(Jid account, AccountOutput output) {
+        String username = account.local().get();
+        if (output instanceof AccountOutput.StoreRoster roster) {
+            return store.rosters().save(username, roster.roster());
+        }
+        if (output instanceof AccountOutput.StoreOffline offline) {
+            return store.offline().store(username, offline.message());
+        }
+        if (output instanceof AccountOutput.DeliverOffline deliver) {
+            Jid full = account.withResource(deliver.resource()).get();
+            // handed over on the router thread, in order; forgotten only afterwards, so a crash repeats rather than loses
+            return store.offline().list(username).publishOn(thread).flatMap(stored -> {
+                stored.forEach(message -> toResource.accept(full, message.message()));
+                return stored.isEmpty() ? Mono.<Void>empty() : store.offline().remove(username, stored.last().seq());
+            });
+        }
+        return null;
     }
 }

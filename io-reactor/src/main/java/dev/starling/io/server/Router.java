@@ -2,10 +2,10 @@ package dev.starling.io.server;
 
 import dev.starling.io.session.RandomTokens;
 import dev.starling.io.session.SessionHandle;
-import dev.starling.io.store.RosterStore;
+import dev.starling.io.store.AccountStore;
 import dev.starling.machine.im.AccountInput;
 import dev.starling.machine.presence.SubscriptionType;
-import dev.starling.machine.roster.RosterLimits;
+import dev.starling.machine.im.AccountLimits;
 import dev.starling.model.roster.RosterQuery;
 import dev.starling.machine.routing.BindingDecision;
 import dev.starling.machine.routing.ConflictPolicy;
@@ -39,9 +39,9 @@ import java.util.Map;
  * single router thread, so bindings are decided atomically without locks. Stanzas reach their
  * sessions through the sessions' own bounded queues; a full queue answers the sender with
  * {@code resource-constraint}. Roster requests, subscription stanzas and all other presence
- * go to the sender's account entity ({@link AccountEntities}, RFC 6121 §2, §3, §4). RFC 6121's
- * delivery rules (priorities, offline storage) are not built yet: a stanza for an account without
- * a session gets {@code service-unavailable} without revealing presence (RFC 6121 §8.5.1).
+ * go to the sender's account entity, and messages to the addressee's ({@link AccountEntities},
+ * RFC 6121 §2 to §4, §8.5). An IQ for a resource that is not bound gets {@code service-unavailable}
+ * without revealing presence (RFC 6121 §8.5.1).
  */
 public final class Router implements AutoCloseable {
 
@@ -58,17 +58,17 @@ public final class Router implements AutoCloseable {
      * @param domain                the served domain
      * @param policy                the resource conflict policy (RFC 6120 §7.7.2.2)
      * @param maxSessionsPerAccount how many sessions one account may bind at once
-     * @param rosters               where the accounts' rosters live
-     * @param limits                the roster limits (RFC 6121 §2.3.3)
+     * @param store                 the accounts, with their rosters and offline messages
+     * @param limits                the account entities' limits (roster, offline storage)
      * @param clock                 the clock the account entities read
      * @param random                the randomness they read (push ids)
      */
-    public Router(Jid domain, ConflictPolicy policy, int maxSessionsPerAccount, RosterStore rosters, RosterLimits limits,
+    public Router(Jid domain, ConflictPolicy policy, int maxSessionsPerAccount, AccountStore store, AccountLimits limits,
                   java.time.Clock clock, RandomTokens random) {
         this.domain = domain;
         this.policy = policy;
         this.maxSessionsPerAccount = maxSessionsPerAccount;
-        this.entities = new AccountEntities(rosters, limits, thread, clock, random, this::toResource, this::fromAccount);
+        this.entities = new AccountEntities(store, limits, thread, clock, random, this::toResource, this::fromAccount);
     }
 
     /** Decides and records a binding; a replaced session gets a {@code conflict} stream error. */
@@ -83,7 +83,10 @@ public final class Router implements AutoCloseable {
                             "another session bound this resource (RFC 6120 §7.7.2.2)")));
                 }
             });
-            decision.outcome().forEach(full -> bound.put(full.resource().get(), session));
+            decision.outcome().forEach(full -> {
+                bound.put(full.resource().get(), session);
+                entities.offer(full.bare(), new AccountInput.ResourceBound(full.resource().get()));
+            });
             if (bound.isEmpty()) {
                 accounts.remove(request.account());
             }
@@ -143,13 +146,13 @@ public final class Router implements AutoCloseable {
             }
             return;
         }
+        if (stanza instanceof Message message) {
+            entities.offer(target.bare(), new AccountInput.InboundMessage(message)); // RFC 6121 §8.5: the account decides
+            return;
+        }
         LinkedHashMap<String, SessionHandle> bound = accounts.getOrDefault(target.bare(), new LinkedHashMap<>());
         if (target.isFull() && bound.containsKey(target.resource().get())) {
             offer(sender, stanza, bound.get(target.resource().get()));
-            return;
-        }
-        if (stanza instanceof Message message && !bound.isEmpty()) {
-            bound.values().forEach(session -> offer(sender, message, session)); // to every resource until RFC 6121 priorities
             return;
         }
         bounce(sender, stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "");
@@ -205,6 +208,8 @@ public final class Router implements AutoCloseable {
         if (stanza instanceof Presence presence && !to.isDomain()) {
             entities.offer(to.bare(), presence.type().flatMap(SubscriptionType::of).isDefined()
                     ? new AccountInput.InboundSubscription(presence) : new AccountInput.InboundPresence(presence));
+        } else if (stanza instanceof Message message && !to.isDomain()) {
+            entities.offer(to.bare(), new AccountInput.InboundMessage(message)); // e.g. an error for a message the account could not take
         }
     }
 

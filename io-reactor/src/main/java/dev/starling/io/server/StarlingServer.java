@@ -56,7 +56,7 @@ public final class StarlingServer implements AutoCloseable {
         this.accounts = accounts;
         this.tls = tls;
         this.router = new Router(settings.machine().domain(), settings.conflictPolicy(), settings.maxSessionsPerAccount(),
-                accounts.rosters(), dev.starling.machine.roster.RosterLimits.defaults(), settings.session().clock(),
+                accounts, dev.starling.machine.im.AccountLimits.defaults(), settings.session().clock(),
                 settings.session().random());
     }
 

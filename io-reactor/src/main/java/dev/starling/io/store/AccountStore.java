@@ -35,4 +35,7 @@ public interface AccountStore {
 
     /** The rosters of these accounts, kept with them (RFC 6121 §2). */
     RosterStore rosters();
+
+    /** The messages kept for these accounts while they are offline (XEP-0160). */
+    OfflineStore offline();
 }

@@ -179,6 +179,12 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
         return new H2RosterStore(url, scheduler);
     }
 
+    /** The offline messages of these accounts, in the same database (XEP-0160; deleting an account deletes them). */
+    @Override
+    public OfflineStore offline() {
+        return new H2OfflineStore(url, scheduler);
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "starling", "");
     }

@@ -14,10 +14,16 @@ public final class InMemoryAccountStore implements AccountStore {
     private final ConcurrentHashMap<String, StoredCredentials> accounts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, String>> details = new ConcurrentHashMap<>();
     private final RosterStore rosters = new InMemoryRosterStore();
+    private final OfflineStore offline = new InMemoryOfflineStore();
 
     @Override
     public RosterStore rosters() {
         return rosters;
+    }
+
+    @Override
+    public OfflineStore offline() {
+        return offline;
     }
 
     @Override

@@ -11,8 +11,9 @@ import io.vavr.control.Option;
 
 /**
  * The per-account entity of RFC 6121 on the server: roster requests (§2), subscription stanzas
- * both ways ({@link SubscriptionFlows}, §3), and presence both ways ({@link PresenceFlows}, §4),
- * with the roster pushes every change causes (§2.1.6). A pure machine: the router feeds it the
+ * both ways ({@link SubscriptionFlows}, §3), presence both ways ({@link PresenceFlows}, §4) and
+ * messages for the account with offline storage ({@link MessageFlows}, §8.5, XEP-0160), with the
+ * roster pushes every change causes (§2.1.6). A pure machine: the router feeds it the
  * account's inputs in order and performs its outputs in order.
  */
 public final class AccountEntity {
@@ -21,9 +22,11 @@ public final class AccountEntity {
     }
 
     /** Feeds one input to the account's entity. */
-    public static Step<AccountState, AccountOutput> step(AccountState state, AccountInput input, RosterLimits limits, Fresh fresh) {
+    public static Step<AccountState, AccountOutput> step(AccountState state, AccountInput input, AccountLimits limits, Fresh fresh) {
         if (input instanceof AccountInput.RosterRequest request) {
-            return onRosterRequest(state, request, limits, fresh);
+            return onRosterRequest(state, request, limits.roster(), fresh);
+        } else if (input instanceof AccountInput.InboundMessage message) {
+            return MessageFlows.inbound(state, message.message(), limits, fresh);
         } else if (input instanceof AccountInput.OutboundSubscription out) {
             return SubscriptionFlows.outbound(state, out.presence(), fresh);
         } else if (input instanceof AccountInput.InboundSubscription in) {
@@ -32,6 +35,8 @@ public final class AccountEntity {
             return PresenceFlows.outbound(state, out.presence(), fresh);
         } else if (input instanceof AccountInput.InboundPresence in) {
             return PresenceFlows.inbound(state, in.presence());
+        } else if (input instanceof AccountInput.ResourceBound bound) {
+            return Step.of(state.withConnected(state.connected().add(bound.resource())));
         }
         return PresenceFlows.gone(state, ((AccountInput.ResourceGone) input).resource());
     }

@@ -50,6 +50,18 @@ public sealed interface AccountInput {
     record InboundPresence(Presence presence) implements AccountInput {
     }
 
+    /**
+     * A message for the account, to its bare JID or one of its full JIDs (RFC 6121 §8.5).
+     *
+     * @param message the message, 'from' its sender
+     */
+    record InboundMessage(dev.starling.model.stanza.Message message) implements AccountInput {
+    }
+
+    /** A session bound this resource: it is connected, not yet available (RFC 6120 §7, RFC 6121 §1.4). */
+    record ResourceBound(String resource) implements AccountInput {
+    }
+
     /** A resource's session ended; if it was available, it becomes unavailable as if it had said so (RFC 6121 §4.5.2). */
     record ResourceGone(String resource) implements AccountInput {
     }

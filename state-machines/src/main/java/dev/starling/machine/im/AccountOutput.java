@@ -5,7 +5,8 @@ import dev.starling.model.stanza.Stanza;
 
 /**
  * What an account entity asks the shell to do, in order. The shell finishes {@link StoreRoster}
- * before it performs the outputs after it, so nothing is acknowledged or pushed before it is stored.
+ * and {@link StoreOffline} before it performs the outputs after them, so nothing is acknowledged
+ * or pushed before it is stored.
  */
 public sealed interface AccountOutput {
 
@@ -19,11 +20,28 @@ public sealed interface AccountOutput {
     }
 
     /**
-     * Route a stanza the server sends on the account's behalf (from its bare JID) to a contact.
+     * Route a stanza the server sends on the account's behalf (presence and subscription stanzas
+     * to contacts, errors to senders).
      *
-     * @param stanza the stanza, 'to' the contact
+     * @param stanza the stanza, 'to' its addressee
      */
     record ToContact(Stanza stanza) implements AccountOutput {
+    }
+
+    /**
+     * Keep a message for the account until it comes online (XEP-0160); durable before the outputs after it.
+     *
+     * @param message the message, stamped with its delay (XEP-0203)
+     */
+    record StoreOffline(dev.starling.model.stanza.Message message) implements AccountOutput {
+    }
+
+    /**
+     * Hand every stored message to this resource, oldest first, and then forget them (XEP-0160 §3).
+     *
+     * @param resource the resource that became available with a non-negative priority
+     */
+    record DeliverOffline(String resource) implements AccountOutput {
     }
 
     /**

@@ -15,24 +15,34 @@ import java.util.Objects;
  *
  * @param account    the account's bare JID
  * @param roster     its roster
+ * @param connected  resources bound to a session, available or not (RFC 6121 §1.4: "connected resources")
  * @param interested resources that requested the roster and so get roster pushes (RFC 6121 §2.1.6)
  * @param available  available resources with the last presence each broadcast (RFC 6121 §4.2, §4.4)
  * @param directed   per resource, the entities it sent directed presence to (RFC 6121 §4.6)
+ * @param exists     whether the account exists (RFC 6121 §8.5.1 treats stanzas for unknown accounts apart)
+ * @param offline    how many messages wait in offline storage (XEP-0160)
  */
-public record AccountState(Jid account, Roster roster, Set<String> interested, Map<String, Presence> available,
-                           Map<String, Set<Jid>> directed) {
+public record AccountState(Jid account, Roster roster, Set<String> connected, Set<String> interested, Map<String, Presence> available,
+                           Map<String, Set<Jid>> directed, boolean exists, int offline) {
 
     public AccountState {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(roster, "roster");
+        Objects.requireNonNull(connected, "connected");
         Objects.requireNonNull(interested, "interested");
         Objects.requireNonNull(available, "available");
         Objects.requireNonNull(directed, "directed");
     }
 
-    /** The entity of an account with this stored roster and no resource online. */
+    /** The entity of an existing account with this stored roster, no stored message and no resource online. */
     public static AccountState of(Jid account, Roster roster) {
-        return new AccountState(account.bare(), roster, LinkedHashSet.empty(), LinkedHashMap.empty(), LinkedHashMap.empty());
+        return of(account, roster, true, 0);
+    }
+
+    /** The entity of an account as the store describes it, with no resource online. */
+    public static AccountState of(Jid account, Roster roster, boolean exists, int offline) {
+        return new AccountState(account.bare(), roster, LinkedHashSet.empty(), LinkedHashSet.empty(), LinkedHashMap.empty(),
+                LinkedHashMap.empty(), exists, offline);
     }
 
     /** The full JID of one of the account's resources. */
@@ -40,19 +50,27 @@ public record AccountState(Jid account, Roster roster, Set<String> interested, M
         return account.withResource(resource).get();
     }
 
+    AccountState withConnected(Set<String> newConnected) {
+        return new AccountState(account, roster, newConnected, interested, available, directed, exists, offline);
+    }
+
     AccountState withRoster(Roster newRoster) {
-        return new AccountState(account, newRoster, interested, available, directed);
+        return new AccountState(account, newRoster, connected, interested, available, directed, exists, offline);
     }
 
     AccountState withInterested(Set<String> newInterested) {
-        return new AccountState(account, roster, newInterested, available, directed);
+        return new AccountState(account, roster, connected, newInterested, available, directed, exists, offline);
     }
 
     AccountState withAvailable(Map<String, Presence> newAvailable) {
-        return new AccountState(account, roster, interested, newAvailable, directed);
+        return new AccountState(account, roster, connected, interested, newAvailable, directed, exists, offline);
+    }
+
+    AccountState withOffline(int count) {
+        return new AccountState(account, roster, connected, interested, available, directed, exists, count);
     }
 
     AccountState withDirected(Map<String, Set<Jid>> newDirected) {
-        return new AccountState(account, roster, interested, available, newDirected);
+        return new AccountState(account, roster, connected, interested, available, newDirected, exists, offline);
     }
 }

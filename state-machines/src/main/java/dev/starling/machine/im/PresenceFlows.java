@@ -16,7 +16,9 @@ import io.vavr.control.Option;
  *   <li>Broadcast presence from a resource (no 'to') goes to every contact subscribed to the
  *       account ('from' or 'both') and to all of the account's available resources, itself
  *       included (§4.2.2, §4.4.2). Initial presence also probes every contact the account is
- *       subscribed to (§4.3.1) and receives the subscription requests that waited (§3.1.3).</li>
+ *       subscribed to (§4.3.1) and receives the subscription requests that waited (§3.1.3).
+ *       A resource that becomes available with a non-negative priority, or raises a negative one
+ *       to non-negative, receives the messages stored offline (XEP-0160 §3).</li>
  *   <li>Unavailable presence, sent or caused by the session's end, goes to the same entities and
  *       to everyone the resource sent directed presence to (§4.5.2, §4.6.3).</li>
  *   <li>Directed presence goes to its addressee; the entity remembers addressees that are not
@@ -49,7 +51,7 @@ final class PresenceFlows {
 
     /** A session ended: if its resource was available, it becomes unavailable for everyone who saw it (§4.5.2). */
     static Step<AccountState, AccountOutput> gone(AccountState state, String resource) {
-        AccountState forgotten = state.withInterested(state.interested().remove(resource));
+        AccountState forgotten = state.withInterested(state.interested().remove(resource)).withConnected(state.connected().remove(resource));
         return state.available().containsKey(resource)
                 ? unavailable(forgotten, resource, Presence.of(PresenceType.UNAVAILABLE).withFrom(Option.some(state.full(resource))), false)
                 : Step.of(forgotten);
@@ -77,7 +79,9 @@ final class PresenceFlows {
         if (firstResource) {
             outputs = outputs.appendAll(SubscriptionFlows.waitingRequests(state, resource));
         }
-        return Step.of(now, outputs);
+        boolean wasNegative = state.available().get(resource).exists(previous -> previous.priority() < 0);
+        Seq<AccountOutput> stored = initial || wasNegative ? MessageFlows.offlineFor(state, resource, presence) : Array.empty();
+        return Step.of(stored.isEmpty() ? now : now.withOffline(0), outputs.appendAll(stored));
     }
 
     private static Step<AccountState, AccountOutput> unavailable(AccountState state, String resource, Presence presence, boolean toSelf) {

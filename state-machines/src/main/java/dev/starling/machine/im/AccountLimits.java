@@ -1,0 +1,27 @@
+package dev.starling.machine.im;
+
+import dev.starling.machine.roster.RosterLimits;
+
+import java.util.Objects;
+
+/**
+ * The limits an account entity enforces.
+ *
+ * @param roster          the roster's limits (RFC 6121 §2.3.3)
+ * @param offlineMessages messages that may wait in offline storage; beyond it a message is
+ *                        refused with resource-constraint (XEP-0160 §5)
+ */
+public record AccountLimits(RosterLimits roster, int offlineMessages) {
+
+    public AccountLimits {
+        Objects.requireNonNull(roster, "roster");
+        if (offlineMessages < 0) {
+            throw new IllegalArgumentException("offlineMessages must not be negative");
+        }
+    }
+
+    /** The default roster limits and 1,000 offline messages. */
+    public static AccountLimits defaults() {
+        return new AccountLimits(RosterLimits.defaults(), 1000);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.starling.machine.im;
+
+import dev.starling.machine.core.Fresh;
+import dev.starling.machine.core.Step;
+import dev.starling.machine.stanza.StanzaReplies;
+import dev.starling.model.delay.Delay;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Message;
+import dev.starling.model.stanza.MessageType;
+import dev.starling.model.stanza.Presence;
+import dev.starling.model.stanza.StanzaError;
+import dev.starling.model.stanza.StanzaErrorCondition;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+
+/**
+ * Message delivery for a local account, RFC 6121 §8.5 (Table 1 of §8.5.4), with Starling's
+ * choice where the table leaves one:
+ * <ul>
+ *   <li>to the bare JID, "normal" and "chat" go to the most available resources (the highest
+ *       non-negative priority, all of them on a tie), "headline" to every non-negative resource,
+ *       "groupchat" is service-unavailable; with no non-negative resource "normal" and "chat" are
+ *       stored offline (XEP-0160) and "headline" is dropped;</li>
+ *   <li>to a full JID that is available or connected, the message goes to that resource whatever its priority;
+ *       otherwise "chat" is handled as if sent to the bare JID and the other types are
+ *       service-unavailable;</li>
+ *   <li>to an account that does not exist, service-unavailable, except "headline" to the bare JID,
+ *       which is dropped;</li>
+ *   <li>a message of type "error" reaches the available resource it names, and is otherwise
+ *       dropped: never answered, stored or bounced.</li>
+ * </ul>
+ * The 'to' is never rewritten (§8.5.2.1.1). Stored messages carry a XEP-0203 delay from the
+ * server's domain; past the account's quota a message is refused with resource-constraint.
+ */
+final class MessageFlows {
+
+    private MessageFlows() {
+    }
+
+    static Step<AccountState, AccountOutput> inbound(AccountState state, Message message, AccountLimits limits, Fresh fresh) {
+        MessageType type = message.effectiveType();
+        Jid to = message.to().get();
+        if (state.exists() && to.isFull() && (state.available().containsKey(to.resource().get())
+                || state.connected().contains(to.resource().get()))) {
+            return Step.of(state, new AccountOutput.ToResource(to.resource().get(), message)); // §8.5.3.1, errors included
+        }
+        if (type == MessageType.ERROR) {
+            return Step.of(state);
+        }
+        if (!state.exists()) {
+            return to.isBare() && type == MessageType.HEADLINE ? Step.of(state) : bounce(state, message, StanzaErrorCondition.SERVICE_UNAVAILABLE);
+        }
+        if (to.isFull() && type != MessageType.CHAT) {
+            return bounce(state, message, StanzaErrorCondition.SERVICE_UNAVAILABLE);
+        }
+        if (type == MessageType.GROUPCHAT) {
+            return bounce(state, message, StanzaErrorCondition.SERVICE_UNAVAILABLE);
+        }
+        Seq<String> nonNegative = state.available().filter(r -> r._2.priority() >= 0).keySet().toArray();
+        if (type == MessageType.HEADLINE) {
+            return Step.of(state, nonNegative.map(r -> (AccountOutput) new AccountOutput.ToResource(r, message)));
+        }
+        if (!nonNegative.isEmpty()) {
+            int highest = nonNegative.map(r -> state.available().get(r).get().priority()).max().get();
+            return Step.of(state, nonNegative.filter(r -> state.available().get(r).get().priority() == highest)
+                    .map(r -> (AccountOutput) new AccountOutput.ToResource(r, message)));
+        }
+        if (state.offline() >= limits.offlineMessages()) {
+            return bounce(state, message, StanzaErrorCondition.RESOURCE_CONSTRAINT);
+        }
+        Message stamped = message.withChild(Delay.of(state.account().domainJid(), fresh.now(), "Offline Storage"));
+        return Step.of(state.withOffline(state.offline() + 1), new AccountOutput.StoreOffline(stamped));
+    }
+
+    /** XEP-0160 §3: stored messages go to the first resource that becomes available with a non-negative priority. */
+    static Seq<AccountOutput> offlineFor(AccountState state, String resource, Presence presence) {
+        return state.offline() > 0 && presence.priority() >= 0 ? Array.of(new AccountOutput.DeliverOffline(resource)) : Array.empty();
+    }
+
+    private static Step<AccountState, AccountOutput> bounce(AccountState state, Message message, StanzaErrorCondition condition) {
+        return Step.of(state, StanzaReplies.error(message, StanzaError.of(condition))
+                .<AccountOutput>map(AccountOutput.ToContact::new).toList());
+    }
+}
