@@ -38,7 +38,7 @@ final class WireFixture implements AutoCloseable {
 
     static final Jid DOMAIN = Jid.of("localhost");
 
-    final TlsCredentials certificate = SelfSignedCertificate.generate(DOMAIN.domain());
+    final TlsCredentials certificate;
     final StarlingServer server;
 
     WireFixture(TlsPolicy tls, SessionSettings session) {
@@ -55,10 +55,23 @@ final class WireFixture implements AutoCloseable {
 
     WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout, SaslServerPolicy sasl,
                 UnaryOperator<ServerConfig> adjust) {
-        InMemoryAccountStore accounts = new InMemoryAccountStore();
+        this(tls, session, negotiationTimeout, sasl, adjust, new InMemoryAccountStore(), SelfSignedCertificate.generate(DOMAIN.domain()));
+    }
+
+    /** A server on {@code accounts} (juliet and romeo created if missing) presenting {@code certificate}: to restart on the same data. */
+    WireFixture(dev.starling.io.store.AccountStore accounts, TlsCredentials certificate) {
+        this(TlsPolicy.REQUIRED, SessionSettings.defaults(), Duration.ofSeconds(10),
+                new SaslServerPolicy(false, false, false, SaslMechanismNames.all()), UnaryOperator.identity(), accounts, certificate);
+    }
+
+    private WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout, SaslServerPolicy sasl,
+                        UnaryOperator<ServerConfig> adjust, dev.starling.io.store.AccountStore accounts, TlsCredentials certificate) {
+        this.certificate = certificate;
         for (String user : new String[]{"juliet", "romeo"}) {
-            accounts.create(user, ScramCredentialsFactory.deriveAll(password(user), Bytes.of(("salt-" + user).getBytes()), 4096))
-                    .block();
+            if (accounts.credentials(user).block().isEmpty()) {
+                accounts.create(user, ScramCredentialsFactory.deriveAll(password(user), Bytes.of(("salt-" + user).getBytes()), 4096))
+                        .block();
+            }
         }
         ServerConfig machine = adjust.apply(ServerConfig.defaults(DOMAIN, new EntityServices(Array.of(Identity.of("server", "im", "Starling")),
                         Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "test")))
