@@ -41,8 +41,11 @@ class OfflineWireTest {
             XmppClient romeo = first.connect("romeo");
             romeo.send(Message.chat(JULIET, "first")).block(WAIT);
             romeo.send(Message.chat(JULIET, "second")).block(WAIT);
-            romeo.ping(io.vavr.control.Option.none()).block(WAIT);
             romeo.close().block(WAIT);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (store.offline().count("juliet").block(WAIT) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20); // routing and storing run after Romeo's session has handed the messages on
+            }
             assertThat(store.offline().count("juliet").block(WAIT)).as("stored before the restart").isEqualTo(2);
         }
 
