@@ -121,6 +121,7 @@ public final class ConformanceCheck {
         });
         directTls();
         AccountChecks.run(this, Option.of(offered.get()).getOrElse(StreamFeatures.of()));
+        ImChecks.run(this, client, Option.of(offered.get()).getOrElse(StreamFeatures.of()));
         check("RFC 6120", "4.4", "orderly close", () -> {
             client.close().block(TIMEOUT);
             return pass("both streams closed");

@@ -105,9 +105,12 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
                 livenessTimeout, registration, offered);
     }
 
-    /** What the server answers about itself, with the features its account policies add (XEP-0077 §10, XEP-0078). */
+    /**
+     * What the server answers about itself, with the features its account policies add (XEP-0077
+     * §10, XEP-0078) and offline message storage, which every account entity provides (XEP-0160 §4).
+     */
     EntityServices advertisedServices() {
-        Seq<String> features = Array.empty();
+        Seq<String> features = Array.of("msgoffline");
         if (registration.registration() || registration.passwordChange() || registration.cancellation()) {
             features = features.append(Register.NAMESPACE);
         }
