@@ -8,6 +8,7 @@ import dev.starling.machine.stream.client.ClientConfig;
 import dev.starling.model.jid.Jid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -15,11 +16,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code starling client --jid J --password P [--server HOST:PORT] [--trust ...] COMMAND}: a
- * scriptable client; each subcommand logs in, does one thing and logs out.
+ * scriptable client; each subcommand logs in, does one thing and logs out. The subscription and
+ * presence subcommands are methods here; the others are their own classes.
  */
 @Command(name = "client", mixinStandardHelpOptions = true, description = "Log in and send, receive, ping, query, or manage the account.",
         subcommands = {ClientSend.class, ClientReceive.class, ClientPing.class, ClientDisco.class, ClientRegister.class,
-                ClientPasswd.class, ClientUnregister.class})
+                ClientPasswd.class, ClientUnregister.class, ClientRosterCommand.class})
 final class ClientCommand {
 
     @Option(names = "--jid", required = true, description = "the account, e.g. juliet@localhost (or with /resource)")
@@ -40,6 +42,40 @@ final class ClientCommand {
 
     @Option(names = "--legacy-auth", description = "allow XEP-0078 non-SASL login when the server offers no usable SASL mechanism")
     boolean legacyAuth;
+
+    @Command(name = "subscribe", mixinStandardHelpOptions = true, description = "Ask to see a contact's presence (RFC 6121 §3.1).")
+    int subscribe(@Parameters(paramLabel = "JID") String contact) {
+        return ClientPresence.act(this, contact, (session, to) -> session.roster().subscribe(to), "asked ");
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Let a contact see your presence: approve a request or pre-approve one (RFC 6121 §3.1.4, §3.4).")
+    int approve(@Parameters(paramLabel = "JID") String contact) {
+        return ClientPresence.act(this, contact, (session, to) -> session.roster().approve(to), "approved ");
+    }
+
+    @Command(name = "deny", mixinStandardHelpOptions = true, description = "Refuse a request or cancel a contact's subscription (RFC 6121 §3.2).")
+    int deny(@Parameters(paramLabel = "JID") String contact) {
+        return ClientPresence.act(this, contact, (session, to) -> session.roster().deny(to), "denied ");
+    }
+
+    @Command(name = "unsubscribe", mixinStandardHelpOptions = true, description = "Stop seeing a contact's presence (RFC 6121 §3.3).")
+    int unsubscribe(@Parameters(paramLabel = "JID") String contact) {
+        return ClientPresence.act(this, contact, (session, to) -> session.roster().unsubscribe(to), "unsubscribed from ");
+    }
+
+    @Command(name = "presence", mixinStandardHelpOptions = true,
+            description = "Go online with a show and status, print the presence and messages that arrive, and go offline (RFC 6121 §4).")
+    int presence(@Parameters(index = "0", arity = "0..1", paramLabel = "SHOW", description = "online, away, chat, dnd or xa") String show,
+                 @Parameters(index = "1", arity = "0..1", paramLabel = "STATUS") String status,
+                 @Option(names = "--seconds", defaultValue = "10", description = "how long to stay online (default: ${DEFAULT-VALUE})") int seconds) {
+        XmppClient session = connect();
+        session.stanzas().subscribe(stanza -> System.out.println(ClientReceive.line(stanza)));
+        session.send(ClientPresence.presence(show, status)).block(Duration.ofSeconds(10));
+        reactor.core.publisher.Mono.delay(Duration.ofSeconds(seconds)).block();
+        session.close().block(Duration.ofSeconds(10));
+        return 0;
+    }
 
     /** Logs in; fails with the reason the session ended. */
     XmppClient connect() {

@@ -1,7 +1,10 @@
 package dev.starling.reference;
 
 import dev.starling.io.client.XmppClient;
+import dev.starling.model.delay.Delay;
 import dev.starling.model.stanza.Message;
+import dev.starling.model.stanza.Presence;
+import dev.starling.model.stanza.Stanza;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -9,8 +12,12 @@ import picocli.CommandLine.ParentCommand;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** {@code starling client ... receive [--count N] [--timeout S]}: prints each incoming message, one line each. */
-@Command(name = "receive", mixinStandardHelpOptions = true, description = "Print incoming messages.")
+/**
+ * {@code starling client ... receive [--count N] [--timeout S]}: goes online (available presence,
+ * so that messages to the bare JID and those stored offline arrive, RFC 6121 §8.5, XEP-0160) and
+ * prints each incoming message, and each presence and subscription request, one line each.
+ */
+@Command(name = "receive", mixinStandardHelpOptions = true, description = "Go online and print incoming messages and presence.")
 final class ClientReceive implements Callable<Integer> {
 
     @ParentCommand
@@ -26,10 +33,24 @@ final class ClientReceive implements Callable<Integer> {
     public Integer call() {
         XmppClient session = client.connect();
         System.out.println("ready as " + session.jid());
-        Long received = session.stanzas().filter(Message.class::isInstance).cast(Message.class)
-                .doOnNext(m -> System.out.println(m.from().map(Object::toString).getOrElse("?") + ": " + m.body().getOrElse("")))
-                .take(count).take(Duration.ofSeconds(timeout)).count().block();
+        session.stanzas().filter(Presence.class::isInstance).subscribe(presence -> System.out.println(line(presence)));
+        var messages = session.stanzas().filter(Message.class::isInstance).cast(Message.class)
+                .doOnNext(m -> System.out.println(line(m))).take(count).take(Duration.ofSeconds(timeout)).count().toFuture();
+        session.available().block(Duration.ofSeconds(10));
+        Long received = messages.join();
         session.close().block(Duration.ofSeconds(10));
         return received != null && received == count ? 0 : 1;
+    }
+
+    /** One line per stanza: a message as "from: body" (with the delay's stamp if it waited), presence as {@link ClientPresence#line}. */
+    static String line(Stanza stanza) {
+        if (stanza instanceof Message m) {
+            return m.from().map(Object::toString).getOrElse("?") + ": " + m.body().getOrElse("")
+                    + m.firstChild(Delay.class).map(d -> " (sent " + d.stamp() + ")").getOrElse("");
+        }
+        if (stanza instanceof Presence p) {
+            return ClientPresence.line(p);
+        }
+        return stanza.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " from " + stanza.from().map(Object::toString).getOrElse("?");
     }
 }

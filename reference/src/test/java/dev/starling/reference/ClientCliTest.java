@@ -1,0 +1,91 @@
+package dev.starling.reference;
+
+import dev.starling.io.server.StarlingServer;
+import dev.starling.io.store.H2AccountStore;
+import dev.starling.io.store.PasswordHashing;
+import dev.starling.model.jid.Jid;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The IM subcommands of {@code starling client} against the reference server on its H2 data
+ * directory, as a shell script would use them: add a contact, ask to subscribe, leave a message
+ * while the contact is offline, receive it (with its delay) together with the request, approve,
+ * list the roster, and go online with a show and status.
+ */
+class ClientCliTest {
+
+    @TempDir
+    Path data;
+    private H2AccountStore accounts;
+    private StarlingServer server;
+
+    @BeforeEach
+    void start() {
+        accounts = H2AccountStore.open(data);
+        accounts.create("juliet", PasswordHashing.derive("pj")).block();
+        accounts.create("romeo", PasswordHashing.derive("pr")).block();
+        server = ReferenceServer.create("127.0.0.1", 0, Option.none(), Jid.of("localhost"), data, accounts, UnaryOperator.identity())
+                .start().block(Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        accounts.close();
+    }
+
+    @Test
+    void aContactIsAddedAskedWrittenToAndApproved() {
+        assertThat(run("romeo", "pr", "roster", "add", "juliet@localhost", "--name", "Juliet", "--group", "Capulets"))
+                .contains("added juliet@localhost");
+        assertThat(run("romeo", "pr", "subscribe", "juliet@localhost")).contains("asked juliet@localhost");
+        assertThat(run("romeo", "pr", "send", "juliet@localhost", "hello while you sleep")).contains("sent to juliet@localhost");
+
+        String received = run("juliet", "pj", "receive", "--count", "1", "--timeout", "10");
+        assertThat(received).contains("presence romeo@localhost subscribe");
+        assertThat(received).containsPattern("romeo@localhost/\\S+: hello while you sleep \\(sent \\d{4}-");
+
+        assertThat(run("juliet", "pj", "approve", "romeo@localhost")).contains("approved romeo@localhost");
+        assertThat(run("romeo", "pr", "roster")).contains("juliet@localhost to \"Juliet\" [Capulets]");
+        assertThat(run("juliet", "pj", "roster", "list")).contains("romeo@localhost from");
+        assertThat(run("juliet", "pj", "presence", "away", "on the balcony", "--seconds", "1"))
+                .containsPattern("presence juliet@localhost/\\S+ available away \"on the balcony\"");
+    }
+
+    private String run(String user, String password, String... command) {
+        String[] args = new String[6 + command.length];
+        System.arraycopy(new String[]{"client", "--jid", user + "@localhost", "--password", password,
+                "--server=127.0.0.1:" + server.address().getPort()}, 0, args, 0, 6);
+        System.arraycopy(command, 0, args, 6, command.length);
+        String[] withTrust = new String[args.length + 1];
+        System.arraycopy(args, 0, withTrust, 0, 6);
+        withTrust[6] = "--trust=data:" + data;
+        System.arraycopy(args, 6, withTrust, 7, command.length);
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        synchronized (System.class) {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                int status = new CommandLine(new Starling()).execute(withTrust);
+                assertThat(status).as(String.join(" ", command) + "\n" + captured).isZero();
+            } finally {
+                System.setOut(original);
+            }
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
