@@ -1,6 +1,7 @@
 package dev.starling.codec;
 
 import dev.starling.codec.bind.BindCodecs;
+import dev.starling.codec.blocking.BlockingCodecs;
 import dev.starling.codec.delay.DelayCodecs;
 import dev.starling.codec.disco.DiscoCodecs;
 import dev.starling.codec.form.DataFormCodecs;
@@ -78,6 +79,7 @@ public final class CodecRegistry {
         registry = LegacyAuthCodecs.register(registry);
         registry = RosterCodecs.register(registry);
         registry = DelayCodecs.register(registry);
+        registry = BlockingCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 

@@ -6,6 +6,7 @@ import dev.starling.io.store.AccountStore;
 import dev.starling.machine.im.AccountInput;
 import dev.starling.machine.presence.SubscriptionType;
 import dev.starling.machine.im.AccountLimits;
+import dev.starling.model.blocking.BlockingCommand;
 import dev.starling.model.roster.RosterQuery;
 import dev.starling.machine.routing.BindingDecision;
 import dev.starling.machine.routing.ConflictPolicy;
@@ -38,10 +39,10 @@ import java.util.Map;
  * (RFC 6120 §10). It is one entity with its own serialized queue: every operation runs on a
  * single router thread, so bindings are decided atomically without locks. Stanzas reach their
  * sessions through the sessions' own bounded queues; a full queue answers the sender with
- * {@code resource-constraint}. Roster requests, subscription stanzas and all other presence
- * go to the sender's account entity, and messages to the addressee's ({@link AccountEntities},
- * RFC 6121 §2 to §4, §8.5). An IQ for a resource that is not bound gets {@code service-unavailable}
- * without revealing presence (RFC 6121 §8.5.1).
+ * {@code resource-constraint}. Everything a session sends to someone else goes to the sender's
+ * account entity first (roster and blocking requests, presence, messages, IQs), and what that
+ * entity sends on goes to the addressee's entity ({@link AccountEntities}; RFC 6121 §2 to §4,
+ * §8.5, XEP-0191), which delivers it to the account's sessions or answers for the account.
  */
 public final class Router implements AutoCloseable {
 
@@ -136,31 +137,18 @@ public final class Router implements AutoCloseable {
             return; // the session machine answers stanzas without 'to' itself
         }
         Jid target = to.get();
-        if (!target.domain().equals(domain.domain())) {
-            bounce(sender, stanza, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, "this server does not federate");
-            return;
-        }
-        if (target.isDomain()) {
+        if (target.equals(domain)) {
             if (stanza instanceof Message) {
                 bounce(sender, stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "the server takes no messages");
             }
             return;
         }
-        if (stanza instanceof Message message) {
-            entities.offer(target.bare(), new AccountInput.InboundMessage(message)); // RFC 6121 §8.5: the account decides
-            return;
-        }
-        LinkedHashMap<String, SessionHandle> bound = accounts.getOrDefault(target.bare(), new LinkedHashMap<>());
-        if (target.isFull() && bound.containsKey(target.resource().get())) {
-            offer(sender, stanza, bound.get(target.resource().get()));
-            return;
-        }
-        bounce(sender, stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "");
+        entities.offer(stanza.from().get().bare(), new AccountInput.OutboundStanza(stanza)); // the sender's blocklist first (XEP-0191)
     }
 
     /**
-     * Hands the sender's account entity what is its to handle (RFC 6121): roster requests,
-     * subscription stanzas and all other presence (broadcast or directed). The session machine
+     * Hands the sender's account entity what is its to handle (RFC 6121, XEP-0191): roster and
+     * blocking requests, subscription stanzas and all other presence (broadcast or directed). The session machine
      * decided that these are the account's; this only finds the account.
      */
     private boolean forAccount(Stanza stanza) {
@@ -168,6 +156,11 @@ public final class Router implements AutoCloseable {
         if (stanza instanceof Iq iq && iq.payload().getOrNull() instanceof RosterQuery query && iq.type().isRequest()
                 && iq.to().forAll(to -> to.equals(from.bare()))) {
             entities.offer(from.bare(), new AccountInput.RosterRequest(from.resource().get(), iq, query));
+            return true;
+        }
+        if (stanza instanceof Iq iq && iq.payload().getOrNull() instanceof BlockingCommand command && iq.type().isRequest()
+                && iq.to().forAll(to -> to.equals(from.bare()))) {
+            entities.offer(from.bare(), new AccountInput.BlockingRequest(from.resource().get(), iq, command));
             return true;
         }
         if (stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isDefined()) {
@@ -181,48 +174,45 @@ public final class Router implements AutoCloseable {
         return false;
     }
 
-    /** A stanza an account entity addressed to one of its account's sessions. */
+    /** A stanza an account entity addressed to one of its account's sessions; a full session queue bounces it. */
     private void toResource(Jid full, Stanza stanza) {
         SessionHandle session = accounts.getOrDefault(full.bare(), new LinkedHashMap<>()).get(full.resource().get());
-        if (session != null) {
-            session.offer(new SessionInput.Deliver(stanza));
+        if (session != null && !session.offer(new SessionInput.Deliver(stanza))) {
+            StanzaReplies.error(stanza, StanzaError.of(StanzaErrorCondition.RESOURCE_CONSTRAINT).withText("the recipient is overloaded"))
+                    .forEach(this::fromAccount);
         }
     }
 
     /**
-     * A stanza an account entity sends: presence for a local account goes to that account's
-     * entity. This server does not federate yet: a subscription stanza for another domain comes
-     * back as remote-server-not-found (RFC 6121 §3.1.2, Example 35), other presence for another
-     * domain is dropped.
+     * A stanza an account entity sends on: for a local account it goes to that account's entity.
+     * This server does not federate yet, so a stanza for another domain comes back to its sender
+     * as remote-server-not-found (RFC 6121 §3.1.2, Example 35), except broadcast presence, which
+     * is dropped.
      */
     private void fromAccount(Stanza stanza) {
         Jid to = stanza.to().get();
         if (!to.domain().equals(domain.domain())) {
-            if (stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isDefined()) {
-                StanzaReplies.error(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND)).forEach(bounce ->
-                        accounts.getOrDefault(stanza.from().get().bare(), new LinkedHashMap<>()).values()
-                                .forEach(session -> session.offer(new SessionInput.Deliver(bounce))));
+            boolean broadcast = stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isEmpty();
+            if (!broadcast) {
+                StanzaReplies.error(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND).withText("this server does not federate"))
+                        .forEach(this::fromAccount);
             }
             return;
         }
-        if (stanza instanceof Presence presence && !to.isDomain()) {
+        if (to.isDomain()) {
+            return; // the server's own stanzas are answered by the sessions
+        }
+        if (stanza instanceof Presence presence) {
             entities.offer(to.bare(), presence.type().flatMap(SubscriptionType::of).isDefined()
                     ? new AccountInput.InboundSubscription(presence) : new AccountInput.InboundPresence(presence));
-        } else if (stanza instanceof Message message && !to.isDomain()) {
-            entities.offer(to.bare(), new AccountInput.InboundMessage(message)); // e.g. an error for a message the account could not take
-        }
-    }
-
-    private void offer(SessionHandle sender, Stanza stanza, SessionHandle recipient) {
-        if (!recipient.offer(new SessionInput.Deliver(stanza))) {
-            bounce(sender, stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, "the recipient is overloaded");
+        } else if (stanza instanceof Message message) {
+            entities.offer(to.bare(), new AccountInput.InboundMessage(message)); // RFC 6121 §8.5: the account decides
+        } else {
+            entities.offer(to.bare(), new AccountInput.InboundIq((Iq) stanza));
         }
     }
 
     private void bounce(SessionHandle sender, Stanza stanza, StanzaErrorCondition condition, String text) {
-        if (stanza instanceof Iq iq && !iq.type().isRequest()) {
-            return; // responses are never answered (RFC 6120 §8.2.3)
-        }
         StanzaError error = text.isEmpty() ? StanzaError.of(condition) : StanzaError.of(condition).withText(text);
         StanzaReplies.error(stanza, error).forEach(reply -> sender.offer(new SessionInput.Deliver(reply)));
     }

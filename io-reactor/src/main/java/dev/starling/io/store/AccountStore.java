@@ -38,4 +38,7 @@ public interface AccountStore {
 
     /** The messages kept for these accounts while they are offline (XEP-0160). */
     OfflineStore offline();
+
+    /** The blocklists of these accounts (XEP-0191). */
+    BlocklistStore blocklists();
 }

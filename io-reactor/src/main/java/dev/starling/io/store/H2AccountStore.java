@@ -179,6 +179,12 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
         return new H2RosterStore(url, scheduler);
     }
 
+    /** The blocklists of these accounts, in the same database (XEP-0191; deleting an account deletes its list). */
+    @Override
+    public BlocklistStore blocklists() {
+        return new H2BlocklistStore(url, scheduler);
+    }
+
     /** The offline messages of these accounts, in the same database (XEP-0160; deleting an account deletes them). */
     @Override
     public OfflineStore offline() {

@@ -15,6 +15,12 @@ public final class InMemoryAccountStore implements AccountStore {
     private final ConcurrentHashMap<String, Map<String, String>> details = new ConcurrentHashMap<>();
     private final RosterStore rosters = new InMemoryRosterStore();
     private final OfflineStore offline = new InMemoryOfflineStore();
+    private final BlocklistStore blocklists = new InMemoryBlocklistStore();
+
+    @Override
+    public BlocklistStore blocklists() {
+        return blocklists;
+    }
 
     @Override
     public RosterStore rosters() {

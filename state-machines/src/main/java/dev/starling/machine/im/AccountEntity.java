@@ -7,13 +7,22 @@ import dev.starling.machine.roster.RosterReply;
 import dev.starling.machine.roster.RosterRequests;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+import dev.starling.machine.stanza.StanzaReplies;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.Stanza;
+import dev.starling.model.stanza.StanzaError;
+import dev.starling.model.stanza.StanzaErrorCondition;
 import io.vavr.control.Option;
 
 /**
  * The per-account entity of RFC 6121 on the server: roster requests (§2), subscription stanzas
- * both ways ({@link SubscriptionFlows}, §3), presence both ways ({@link PresenceFlows}, §4) and
- * messages for the account with offline storage ({@link MessageFlows}, §8.5, XEP-0160), with the
- * roster pushes every change causes (§2.1.6). A pure machine: the router feeds it the
+ * both ways ({@link SubscriptionFlows}, §3), presence both ways ({@link PresenceFlows}, §4),
+ * messages and IQs for the account with offline storage ({@link MessageFlows}, §8.5, XEP-0160),
+ * and the blocking command ({@link BlockingFlows}, XEP-0191), with the roster pushes every change
+ * causes (§2.1.6). Stanzas the account sends to a JID it blocks are refused; stanzas from one are
+ * dropped (presence) or answered with service-unavailable (messages and IQ requests), so the
+ * account appears offline to it (XEP-0191 §3.3). A pure machine: the router feeds it the
  * account's inputs in order and performs its outputs in order.
  */
 public final class AccountEntity {
@@ -23,10 +32,25 @@ public final class AccountEntity {
 
     /** Feeds one input to the account's entity. */
     public static Step<AccountState, AccountOutput> step(AccountState state, AccountInput input, AccountLimits limits, Fresh fresh) {
+        Option<Stanza> refused = outbound(input).flatMap(stanza -> BlockingFlows.refusal(state, stanza));
+        if (refused.isDefined()) {
+            String resource = outbound(input).get().from().flatMap(Jid::resource).getOrElse("");
+            return Step.of(state, new AccountOutput.ToResource(resource, refused.get()));
+        }
+        if (inbound(input).exists(stanza -> BlockingFlows.blocked(state, stanza))) {
+            return input instanceof AccountInput.InboundMessage || input instanceof AccountInput.InboundIq
+                    ? Step.of(state, unavailable(inbound(input).get())) : Step.of(state); // presence from a blocked JID: no answer at all
+        }
         if (input instanceof AccountInput.RosterRequest request) {
             return onRosterRequest(state, request, limits.roster(), fresh);
+        } else if (input instanceof AccountInput.BlockingRequest request) {
+            return BlockingFlows.request(state, request.resource(), request.request(), request.command(), fresh);
         } else if (input instanceof AccountInput.InboundMessage message) {
             return MessageFlows.inbound(state, message.message(), limits, fresh);
+        } else if (input instanceof AccountInput.InboundIq iq) {
+            return onInboundIq(state, iq.iq());
+        } else if (input instanceof AccountInput.OutboundStanza out) {
+            return Step.of(state, new AccountOutput.ToContact(out.stanza()));
         } else if (input instanceof AccountInput.OutboundSubscription out) {
             return SubscriptionFlows.outbound(state, out.presence(), fresh);
         } else if (input instanceof AccountInput.InboundSubscription in) {
@@ -39,6 +63,56 @@ public final class AccountEntity {
             return Step.of(state.withConnected(state.connected().add(bound.resource())));
         }
         return PresenceFlows.gone(state, ((AccountInput.ResourceGone) input).resource());
+    }
+
+    /**
+     * RFC 6121 §8.5.2.1.3 and §8.5.3: an IQ for a connected resource reaches it; a request for the
+     * bare JID or for a resource that is not there is service-unavailable; a response that finds no
+     * resource is dropped (RFC 6120 §8.2.3).
+     */
+    private static Step<AccountState, AccountOutput> onInboundIq(AccountState state, Iq iq) {
+        Jid to = iq.to().get();
+        if (to.isFull() && state.connected().contains(to.resource().get())) {
+            return Step.of(state, new AccountOutput.ToResource(to.resource().get(), iq));
+        }
+        return Step.of(state, unavailable(iq));
+    }
+
+    /** The service-unavailable answer to a stanza, if it takes one (not to errors or IQ responses). */
+    private static Seq<AccountOutput> unavailable(Stanza stanza) {
+        return StanzaReplies.error(stanza, StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE))
+                .<AccountOutput>map(AccountOutput.ToContact::new).toList();
+    }
+
+    /** The stanza an input sends out from one of the account's resources, if it addresses someone. */
+    private static Option<Stanza> outbound(AccountInput input) {
+        if (input instanceof AccountInput.OutboundStanza out) {
+            return Option.some(out.stanza());
+        }
+        if (input instanceof AccountInput.OutboundSubscription out) {
+            return Option.some(out.presence());
+        }
+        if (input instanceof AccountInput.OutboundPresence out && out.presence().to().isDefined()) {
+            return Option.some(out.presence());
+        }
+        return Option.none();
+    }
+
+    /** The stanza an input brings in from another entity. */
+    private static Option<Stanza> inbound(AccountInput input) {
+        if (input instanceof AccountInput.InboundMessage in) {
+            return Option.some(in.message());
+        }
+        if (input instanceof AccountInput.InboundIq in) {
+            return Option.some(in.iq());
+        }
+        if (input instanceof AccountInput.InboundPresence in) {
+            return Option.some(in.presence());
+        }
+        if (input instanceof AccountInput.InboundSubscription in) {
+            return Option.some(in.presence());
+        }
+        return Option.none();
     }
 
     /** RFC 6121 §2: the answer, interim pushes for the asking resource, pushes for every interested one; a get makes the resource interested. */

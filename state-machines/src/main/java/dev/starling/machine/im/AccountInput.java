@@ -58,6 +58,34 @@ public sealed interface AccountInput {
     record InboundMessage(dev.starling.model.stanza.Message message) implements AccountInput {
     }
 
+    /**
+     * A XEP-0191 request from one of the account's resources: get the blocklist, block, or unblock.
+     *
+     * @param resource the requesting resource
+     * @param request  the request, 'from' stamped
+     * @param command  its payload
+     */
+    record BlockingRequest(String resource, dev.starling.model.stanza.Iq request, dev.starling.model.blocking.BlockingCommand command)
+            implements AccountInput {
+    }
+
+    /**
+     * A message or IQ one of the account's resources sends to another entity: refused if the
+     * addressee is blocked (XEP-0191 §3.3), routed otherwise.
+     *
+     * @param stanza the stanza, 'from' stamped with the resource's full JID
+     */
+    record OutboundStanza(dev.starling.model.stanza.Stanza stanza) implements AccountInput {
+    }
+
+    /**
+     * An IQ for the account from another entity (RFC 6121 §8.5.2.1.3, §8.5.3).
+     *
+     * @param iq the IQ, 'to' the account's bare JID or one of its full JIDs
+     */
+    record InboundIq(dev.starling.model.stanza.Iq iq) implements AccountInput {
+    }
+
     /** A session bound this resource: it is connected, not yet available (RFC 6120 §7, RFC 6121 §1.4). */
     record ResourceBound(String resource) implements AccountInput {
     }

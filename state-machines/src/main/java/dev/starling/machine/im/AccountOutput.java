@@ -4,9 +4,9 @@ import dev.starling.machine.roster.Roster;
 import dev.starling.model.stanza.Stanza;
 
 /**
- * What an account entity asks the shell to do, in order. The shell finishes {@link StoreRoster}
- * and {@link StoreOffline} before it performs the outputs after them, so nothing is acknowledged
- * or pushed before it is stored.
+ * What an account entity asks the shell to do, in order. The shell finishes {@link StoreRoster},
+ * {@link StoreBlocklist} and {@link StoreOffline} before it performs the outputs after them, so
+ * nothing is acknowledged or pushed before it is stored.
  */
 public sealed interface AccountOutput {
 
@@ -42,6 +42,14 @@ public sealed interface AccountOutput {
      * @param resource the resource that became available with a non-negative priority
      */
     record DeliverOffline(String resource) implements AccountOutput {
+    }
+
+    /**
+     * Store the blocklist: it changed (XEP-0191 §3.3: the block applies across sessions).
+     *
+     * @param blocklist the blocklist to keep
+     */
+    record StoreBlocklist(dev.starling.machine.blocking.Blocklist blocklist) implements AccountOutput {
     }
 
     /**

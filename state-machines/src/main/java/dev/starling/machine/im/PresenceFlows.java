@@ -107,8 +107,9 @@ final class PresenceFlows {
         return Step.of(now, new AccountOutput.ToContact(presence));
     }
 
+    /** Every subscriber the account does not block (XEP-0191 §3.3: nothing is routed to a blocked JID). */
     private static Seq<AccountOutput> toSubscribers(AccountState state, Presence presence) {
-        return state.roster().entries().values().filter(e -> e.subscription().state().from()).toArray()
+        return state.roster().entries().values().filter(e -> e.subscription().state().from() && !state.blocklist().blocks(e.contact())).toArray()
                 .map(e -> new AccountOutput.ToContact(presence.withTo(Option.some(e.contact()))));
     }
 
@@ -119,7 +120,8 @@ final class PresenceFlows {
 
     /** §4.3.1: from the account's bare JID to each contact it is subscribed to. */
     private static Seq<AccountOutput> probes(AccountState state, Fresh fresh) {
-        return state.roster().entries().values().filter(e -> e.subscription().state().to()).toArray().zipWithIndex()
+        return state.roster().entries().values().filter(e -> e.subscription().state().to() && !state.blocklist().blocks(e.contact()))
+                .toArray().zipWithIndex()
                 .map(e -> new AccountOutput.ToContact(Presence.of(PresenceType.PROBE).withId(Option.some("probe-" + fresh.token(1, 12) + "-" + e._2))
                         .withFrom(Option.some(state.account())).withTo(Option.some(e._1.contact()))));
     }

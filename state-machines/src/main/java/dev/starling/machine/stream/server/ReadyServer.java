@@ -8,6 +8,7 @@ import dev.starling.machine.session.SessionOutput;
 import dev.starling.machine.session.TimerKey;
 import dev.starling.machine.stanza.StanzaReplies;
 import dev.starling.model.bind.Bind;
+import dev.starling.model.blocking.BlockingCommand;
 import dev.starling.model.bind.Session;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.ping.Ping;
@@ -30,8 +31,8 @@ import java.time.Duration;
  * stamps 'from' (§8.1.2.1; a 'from' the session may not use is invalid-from, §4.9.3.9), answers
  * IQ requests addressed to itself or to the account's bare JID (§10.3.3: the server answers for
  * the account; ping, version and disco here, the legacy session of RFC 3921 §3, anything else
- * service-unavailable, §8.4), hands roster requests to the account's entity through the router
- * (RFC 6121 §2), and hands every other stanza to the router. Stanzas the router
+ * service-unavailable, §8.4), hands roster and blocking requests to the account's entity through
+ * the router (RFC 6121 §2, XEP-0191), and hands every other stanza to the router. Stanzas the router
  * delivers are written out; malformed stanzas are answered with their error (§8.3). A stream idle
  * for the configured time gets a liveness ping (XEP-0199 §4.1, server-to-client) and ends with
  * connection-timeout (§4.9.3.4) if the answer does not come in time.
@@ -82,9 +83,10 @@ final class ReadyServer {
         if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s) && iq.payload().getOrNull() instanceof Register query) {
             return ServerRegistration.afterAuthentication(s, iq, query);
         }
-        if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s) && iq.payload().getOrNull() instanceof RosterQuery) {
+        if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s)
+                && (iq.payload().getOrNull() instanceof RosterQuery || iq.payload().getOrNull() instanceof BlockingCommand)) {
             return Step.of(s, new SessionOutput.Route(iq.to().isEmpty() || iq.to().get().equals(s.context().config().domain())
-                    ? iq.withTo(Option.none()) : iq)); // the account's roster is its entity's (RFC 6121 §2)
+                    ? iq.withTo(Option.none()) : iq)); // the account's roster and blocklist are its entity's (RFC 6121 §2, XEP-0191)
         }
         if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s)) {
             return Step.of(s, new SessionOutput.Send(answer(iq, s)));
