@@ -64,6 +64,30 @@ final class ClientCommand {
         return ClientPresence.act(this, contact, (session, to) -> session.roster().unsubscribe(to), "unsubscribed from ");
     }
 
+    @Command(name = "block", mixinStandardHelpOptions = true,
+            description = "Block JIDs (XEP-0191 §3.3), or list the blocked JIDs when none is given.")
+    int block(@Parameters(arity = "0..*", paramLabel = "JID") java.util.List<String> jids) {
+        XmppClient session = connect();
+        if (jids == null || jids.isEmpty()) {
+            session.blocking().load().block(Duration.ofSeconds(10)).forEach(System.out::println);
+        } else {
+            session.blocking().block(jids.stream().map(Jid::of).toArray(Jid[]::new)).block(Duration.ofSeconds(10));
+            System.out.println("blocked " + String.join(" ", jids));
+        }
+        session.close().block(Duration.ofSeconds(10));
+        return 0;
+    }
+
+    @Command(name = "unblock", mixinStandardHelpOptions = true, description = "Unblock JIDs, or everyone when none is given (XEP-0191 §3.4, §3.5).")
+    int unblock(@Parameters(arity = "0..*", paramLabel = "JID") java.util.List<String> jids) {
+        XmppClient session = connect();
+        Jid[] targets = jids == null ? new Jid[0] : jids.stream().map(Jid::of).toArray(Jid[]::new);
+        session.blocking().unblock(targets).block(Duration.ofSeconds(10));
+        session.close().block(Duration.ofSeconds(10));
+        System.out.println(targets.length == 0 ? "unblocked everyone" : "unblocked " + String.join(" ", jids));
+        return 0;
+    }
+
     @Command(name = "presence", mixinStandardHelpOptions = true,
             description = "Go online with a show and status, print the presence and messages that arrive, and go offline (RFC 6121 §4).")
     int presence(@Parameters(index = "0", arity = "0..1", paramLabel = "SHOW", description = "online, away, chat, dnd or xa") String show,

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The IM subcommands of {@code starling client} against the reference server on its H2 data
  * directory, as a shell script would use them: add a contact, ask to subscribe, leave a message
  * while the contact is offline, receive it (with its delay) together with the request, approve,
- * list the roster, and go online with a show and status.
+ * list the roster, block and unblock (XEP-0191), and go online with a show and status.
  */
 class ClientCliTest {
 
@@ -62,6 +62,11 @@ class ClientCliTest {
         assertThat(run("juliet", "pj", "approve", "romeo@localhost")).contains("approved romeo@localhost");
         assertThat(run("romeo", "pr", "roster")).contains("juliet@localhost to \"Juliet\" [Capulets]");
         assertThat(run("juliet", "pj", "roster", "list")).contains("romeo@localhost from");
+        assertThat(run("juliet", "pj", "block", "iago@localhost", "tybalt@localhost")).contains("blocked iago@localhost tybalt@localhost");
+        assertThat(run("juliet", "pj", "block")).contains("iago@localhost").contains("tybalt@localhost");
+        assertThat(run("juliet", "pj", "unblock", "iago@localhost")).contains("unblocked iago@localhost");
+        assertThat(run("juliet", "pj", "block")).doesNotContain("iago@localhost").contains("tybalt@localhost");
+        assertThat(run("juliet", "pj", "unblock")).contains("unblocked everyone");
         assertThat(run("juliet", "pj", "presence", "away", "on the balcony", "--seconds", "1"))
                 .containsPattern("presence juliet@localhost/\\S+ available away \"on the balcony\"");
     }

@@ -1,6 +1,5 @@
 package dev.starling.codec.blocking;
 
-import dev.starling.codec.CodecContext;
 import dev.starling.codec.CodecError;
 import dev.starling.codec.CodecRegistry;
 import dev.starling.codec.FunctionalCodec;
@@ -30,11 +29,16 @@ public final class BlockingCodecs {
 
     /** The registry with the three payloads added. */
     public static CodecRegistry register(CodecRegistry registry) {
-        return registry.withPayload(new FunctionalCodec<>(List.of(BLOCKLIST, BLOCK, UNBLOCK), BlockingCommand.class,
-                BlockingCodecs::decode, BlockingCodecs::encode));
+        return registry
+                .withPayload(new FunctionalCodec<>(List.of(BLOCKLIST), BlockingCommand.BlockList.class,
+                        (element, context) -> jids(element).map(BlockingCommand.BlockList::new), BlockingCodecs::encode))
+                .withPayload(new FunctionalCodec<>(List.of(BLOCK), BlockingCommand.Block.class,
+                        (element, context) -> jids(element).map(BlockingCommand.Block::new), BlockingCodecs::encode))
+                .withPayload(new FunctionalCodec<>(List.of(UNBLOCK), BlockingCommand.Unblock.class,
+                        (element, context) -> jids(element).map(BlockingCommand.Unblock::new), BlockingCodecs::encode));
     }
 
-    private static Either<CodecError, BlockingCommand> decode(Element element, CodecContext context) {
+    private static Either<CodecError, Seq<Jid>> jids(Element element) {
         Array<Jid> jids = Array.empty();
         for (Element item : element.elements(ITEM)) {
             if (item.attribute("jid").isEmpty()) {
@@ -46,15 +50,10 @@ public final class BlockingCodecs {
             }
             jids = jids.append(jid.get());
         }
-        Seq<Jid> parsed = jids;
-        return Either.right(switch (element.localName()) {
-            case "blocklist" -> new BlockingCommand.BlockList(parsed);
-            case "block" -> new BlockingCommand.Block(parsed);
-            default -> new BlockingCommand.Unblock(parsed);
-        });
+        return Either.right(jids);
     }
 
-    private static Element encode(BlockingCommand command, CodecContext context) {
+    private static Element encode(BlockingCommand command, dev.starling.codec.CodecContext context) {
         QName name = command instanceof BlockingCommand.BlockList ? BLOCKLIST : command instanceof BlockingCommand.Block ? BLOCK : UNBLOCK;
         Element.Builder builder = Element.builder(name);
         command.jids().forEach(jid -> builder.child(Element.builder(ITEM).attribute("jid", jid.toString()).build()));

@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  * The instant-messaging flows of the live check (RFC 6121): the roster (get, set with its push,
  * delete), and, with a throw-away contact account registered in-band (XEP-0077), the
  * subscription handshake both ways, presence between subscribers, unavailable presence for a
- * session that ends, and an offline message delivered with its delay (XEP-0160, XEP-0203). Flows
+ * session that ends, an offline message delivered with its delay (XEP-0160, XEP-0203), and the
+ * blocking command (XEP-0191). Flows
  * that need the contact are "not offered" when the server does not offer registration; the
  * offline flow when it does not announce {@code msgoffline}.
  */
@@ -64,6 +65,7 @@ final class ImChecks {
             next(pushes, item -> item.jid().equals(stranger) && item.effectiveSubscription() == ItemSubscription.REMOVE);
             return ConformanceCheck.pass("removal pushed");
         });
+        blocking(stranger);
         if (offered.feature(RegisterFeature.class).isEmpty()) {
             for (String[] flow : new String[][]{{"3.1", "subscription request and approval"}, {"3.1", "mutual subscription"},
                     {"4.2", "presence between subscribers"}, {"4.5", "unavailable presence when a session ends"},
@@ -132,6 +134,26 @@ final class ImChecks {
                 // the contact was never created, or is already gone
             }
         }
+    }
+
+    /** XEP-0191: block a JID, see it listed and pushed, unblock everyone; "not offered" without the disco feature. */
+    private void blocking(Jid stranger) {
+        DiscoInfo info = user.discoInfo(Option.some(check.target().jid().domainJid())).block(TIMEOUT);
+        if (!info.hasFeature("urn:xmpp:blocking")) {
+            check.notOffered("XEP-0191", "3.3", "block and unblock a JID", "the server does not announce urn:xmpp:blocking");
+            return;
+        }
+        check.check("XEP-0191", "3.3", "block and unblock a JID", () -> {
+            user.blocking().load().block(TIMEOUT);
+            BlockingQueue<dev.starling.model.blocking.BlockingCommand> pushes = queue(user.blocking().changes());
+            user.blocking().block(stranger).block(TIMEOUT);
+            boolean listed = user.blocking().load().block(TIMEOUT).contains(stranger);
+            boolean pushed = pushes.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS) instanceof dev.starling.model.blocking.BlockingCommand.Block;
+            user.blocking().unblock(stranger).block(TIMEOUT);
+            boolean gone = !user.blocking().load().block(TIMEOUT).contains(stranger);
+            return listed && pushed && gone ? ConformanceCheck.pass("blocked, pushed, listed and unblocked")
+                    : ConformanceCheck.fail("listed " + listed + ", pushed " + pushed + ", unblocked " + gone);
+        });
     }
 
     private void offline(Jid contact, String password) {

@@ -50,12 +50,14 @@ public final class XmppClient {
     private final Sinks.Many<SessionEvent> events = Sinks.many().replay().limit(64);
     private final ConcurrentHashMap<String, Sinks.One<Iq>> pending = new ConcurrentHashMap<>();
     private final ClientRoster roster;
+    private final ClientBlocking blocking;
     private volatile SessionHandle session;
     private volatile Jid jid;
 
     private XmppClient(ClientSettings settings) {
         this.settings = settings;
         this.roster = new ClientRoster(this, stanzas.asFlux());
+        this.blocking = new ClientBlocking(this);
     }
 
     /**
@@ -152,6 +154,11 @@ public final class XmppClient {
     /** The account's roster and presence subscriptions (RFC 6121 §2, §3). */
     public ClientRoster roster() {
         return roster;
+    }
+
+    /** The account's blocklist (XEP-0191). */
+    public ClientBlocking blocking() {
+        return blocking;
     }
 
     /** Sends available presence (RFC 6121 §4.2): subscription requests that waited are delivered now. */

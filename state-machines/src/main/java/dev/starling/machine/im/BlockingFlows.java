@@ -14,6 +14,7 @@ import dev.starling.model.stanza.PresenceType;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stanza.StanzaError;
 import dev.starling.model.stanza.StanzaErrorCondition;
+import dev.starling.model.stanza.StanzaErrorType;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -56,7 +57,7 @@ final class BlockingFlows {
         if (outbound.to().isEmpty() || !state.blocklist().blocks(outbound.to().get())) {
             return Option.none();
         }
-        StanzaError error = StanzaError.of(StanzaErrorCondition.NOT_ACCEPTABLE)
+        StanzaError error = StanzaError.of(StanzaErrorType.CANCEL, StanzaErrorCondition.NOT_ACCEPTABLE) // type as in XEP-0191 Example 9
                 .withApplicationCondition(Element.of(BlockingCommand.ERRORS_NAMESPACE, "blocked"));
         return StanzaReplies.error(outbound, error).orElse(Option.none());
     }

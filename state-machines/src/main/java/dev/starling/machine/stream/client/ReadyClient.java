@@ -7,6 +7,7 @@ import dev.starling.machine.session.SessionInput;
 import dev.starling.machine.session.SessionOutput;
 import dev.starling.machine.session.TimerKey;
 import dev.starling.machine.stanza.StanzaReplies;
+import dev.starling.model.blocking.BlockingCommand;
 import dev.starling.model.roster.RosterQuery;
 import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.IqType;
@@ -19,9 +20,9 @@ import io.vavr.collection.Seq;
  * A negotiated client stream (RFC 6120 §4.3.5, §8): stanzas flow both ways; every IQ request
  * the client sends is tracked until its response or its timeout (§8.2.3); requests the client
  * receives are answered by its {@link dev.starling.machine.stanza.EntityServices}, with
- * {@code service-unavailable} for anything unknown (§8.4), except roster pushes from the
- * account's own server, which are acknowledged and handed on (RFC 6121 §2.1.6; a push from
- * anyone else is unknown to it); malformed stanzas are answered with
+ * {@code service-unavailable} for anything unknown (§8.4), except roster and blocklist pushes
+ * from the account's own server, which are acknowledged and handed on (RFC 6121 §2.1.6, XEP-0191
+ * §3.3; a push from anyone else is unknown to it); malformed stanzas are answered with
  * their error (§8.3); whitespace keepalives go out on their timer (§4.6.1).
  */
 final class ReadyClient {
@@ -70,9 +71,9 @@ final class ReadyClient {
     }
 
     private static Step<ClientState, SessionOutput> receive(ClientState.Ready s, Stanza stanza) {
-        if (stanza instanceof Iq iq && iq.type() == IqType.SET && iq.payload().getOrNull() instanceof RosterQuery
-                && iq.from().forAll(from -> from.equals(s.jid().bare()))) {
-            // RFC 6121 §2.1.6: a roster push from the account itself is acknowledged and handed to the application
+        if (stanza instanceof Iq iq && iq.type() == IqType.SET && iq.from().forAll(from -> from.equals(s.jid().bare()))
+                && (iq.payload().getOrNull() instanceof RosterQuery || iq.payload().getOrNull() instanceof BlockingCommand)) {
+            // RFC 6121 §2.1.6, XEP-0191 §3.3: a roster or blocklist push from the account itself is acknowledged and handed on
             return Step.of(s, new SessionOutput.Send(StanzaReplies.result(iq)), ClientSession.notify(new SessionEvent.StanzaReceived(iq)));
         }
         if (stanza instanceof Iq iq && iq.type().isRequest()) {
