@@ -88,6 +88,28 @@ final class ClientCommand {
         return 0;
     }
 
+    @Command(name = "vcard", mixinStandardHelpOptions = true,
+            description = "Print a vCard: your own, or JID's (XEP-0054); with --fn or --nickname, set your own fields first.")
+    int vcard(@Parameters(arity = "0..1", paramLabel = "JID") String of,
+              @Option(names = "--fn", description = "your full name") String fullName,
+              @Option(names = "--nickname", description = "your nickname") String nickname) {
+        XmppClient session = connect();
+        if (fullName != null || nickname != null) {
+            dev.starling.model.element.Element.Builder card = dev.starling.model.element.Element.builder("vcard-temp", "vCard");
+            if (fullName != null) {
+                card.child(dev.starling.model.element.Element.builder("vcard-temp", "FN").text(fullName).build());
+            }
+            if (nickname != null) {
+                card.child(dev.starling.model.element.Element.builder("vcard-temp", "NICKNAME").text(nickname).build());
+            }
+            session.storage().setVcard(card.build()).block(Duration.ofSeconds(10));
+        }
+        var card = session.storage().vcard(io.vavr.control.Option.of(of).map(Jid::of)).block(Duration.ofSeconds(10));
+        System.out.println(new dev.starling.codec.xml.XmlEncoder().toXml(card));
+        session.close().block(Duration.ofSeconds(10));
+        return 0;
+    }
+
     @Command(name = "presence", mixinStandardHelpOptions = true,
             description = "Go online with a show and status, print the presence and messages that arrive, and go offline (RFC 6121 §4).")
     int presence(@Parameters(index = "0", arity = "0..1", paramLabel = "SHOW", description = "online, away, chat, dnd or xa") String show,

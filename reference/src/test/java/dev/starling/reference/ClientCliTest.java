@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The IM subcommands of {@code starling client} against the reference server on its H2 data
  * directory, as a shell script would use them: add a contact, ask to subscribe, leave a message
  * while the contact is offline, receive it (with its delay) together with the request, approve,
- * list the roster, block and unblock (XEP-0191), and go online with a show and status.
+ * list the roster, block and unblock (XEP-0191), set and read vCards (XEP-0054), and go online
+ * with a show and status.
  */
 class ClientCliTest {
 
@@ -67,6 +68,8 @@ class ClientCliTest {
         assertThat(run("juliet", "pj", "unblock", "iago@localhost")).contains("unblocked iago@localhost");
         assertThat(run("juliet", "pj", "block")).doesNotContain("iago@localhost").contains("tybalt@localhost");
         assertThat(run("juliet", "pj", "unblock")).contains("unblocked everyone");
+        assertThat(run("juliet", "pj", "vcard", "--fn", "Juliet Capulet", "--nickname", "juliet")).contains("<FN>Juliet Capulet</FN>");
+        assertThat(run("romeo", "pr", "vcard", "juliet@localhost")).contains("<NICKNAME>juliet</NICKNAME>");
         assertThat(run("juliet", "pj", "presence", "away", "on the balcony", "--seconds", "1"))
                 .containsPattern("presence juliet@localhost/\\S+ available away \"on the balcony\"");
     }

@@ -4,6 +4,7 @@ import dev.starling.io.client.XmppClient;
 import dev.starling.machine.stream.client.ClientConfig;
 import dev.starling.model.delay.Delay;
 import dev.starling.model.disco.DiscoInfo;
+import dev.starling.model.element.Element;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.register.RegisterFeature;
 import dev.starling.model.roster.ItemSubscription;
@@ -66,6 +67,8 @@ final class ImChecks {
             return ConformanceCheck.pass("removal pushed");
         });
         blocking(stranger);
+        DiscoInfo server = user.discoInfo(Option.some(check.target().jid().domainJid())).block(TIMEOUT);
+        storage(server);
         if (offered.feature(RegisterFeature.class).isEmpty()) {
             for (String[] flow : new String[][]{{"3.1", "subscription request and approval"}, {"3.1", "mutual subscription"},
                     {"4.2", "presence between subscribers"}, {"4.5", "unavailable presence when a session ends"},
@@ -134,6 +137,35 @@ final class ImChecks {
                 // the contact was never created, or is already gone
             }
         }
+    }
+
+    /** XEP-0054 and XEP-0049, each "not offered" when the server does not announce it. */
+    private void storage(DiscoInfo server) {
+        if (!server.hasFeature("vcard-temp")) {
+            check.notOffered("XEP-0054", "3.2", "set and read the account's vCard", "the server does not announce vcard-temp");
+        } else {
+            check.check("XEP-0054", "3.2", "set and read the account's vCard", () -> {
+                Element before = user.storage().vcard(Option.none()).block(TIMEOUT);
+                Element card = Element.builder("vcard-temp", "vCard").child(Element.builder("vcard-temp", "NICKNAME").text("starling check").build()).build();
+                user.storage().setVcard(card).block(TIMEOUT);
+                Element after = user.storage().vcard(Option.none()).block(TIMEOUT);
+                user.storage().setVcard(before).block(TIMEOUT); // put back what was there
+                return after.element("vcard-temp", "NICKNAME").exists(n -> n.text().equals("starling check"))
+                        ? ConformanceCheck.pass("stored and returned") : ConformanceCheck.fail("got " + after);
+            });
+        }
+        if (!server.hasFeature("jabber:iq:private")) {
+            check.notOffered("XEP-0049", "2", "private XML storage", "the server does not announce jabber:iq:private");
+            return;
+        }
+        check.check("XEP-0049", "2", "private XML storage", () -> {
+            Element prefs = Element.builder("urn:starling:check", "prefs")
+                    .child(Element.builder("urn:starling:check", "run").text(random(4)).build()).build();
+            user.storage().store(prefs).block(TIMEOUT);
+            var loaded = user.storage().load(prefs.name()).block(TIMEOUT);
+            return loaded.exists(stored -> dev.starling.codec.xml.XmlEquivalence.equivalent(stored, prefs))
+                    ? ConformanceCheck.pass("stored and returned") : ConformanceCheck.fail("got " + loaded);
+        });
     }
 
     /** XEP-0191: block a JID, see it listed and pushed, unblock everyone; "not offered" without the disco feature. */

@@ -51,6 +51,7 @@ public final class XmppClient {
     private final ConcurrentHashMap<String, Sinks.One<Iq>> pending = new ConcurrentHashMap<>();
     private final ClientRoster roster;
     private final ClientBlocking blocking;
+    private final ClientStorage storage;
     private volatile SessionHandle session;
     private volatile Jid jid;
 
@@ -58,6 +59,7 @@ public final class XmppClient {
         this.settings = settings;
         this.roster = new ClientRoster(this, stanzas.asFlux());
         this.blocking = new ClientBlocking(this);
+        this.storage = new ClientStorage(this);
     }
 
     /**
@@ -154,6 +156,11 @@ public final class XmppClient {
     /** The account's roster and presence subscriptions (RFC 6121 §2, §3). */
     public ClientRoster roster() {
         return roster;
+    }
+
+    /** vCards and the account's private storage (XEP-0054, XEP-0049). */
+    public ClientStorage storage() {
+        return storage;
     }
 
     /** The account's blocklist (XEP-0191). */

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * The shell around the per-account {@link AccountEntity} machines: it loads an account (whether it
- * exists, its roster and blocklist, how many messages wait offline) from the {@link AccountStore} on first use,
+ * exists, its roster, blocklist, vCard and private data, how many messages wait offline) from the {@link AccountStore} on first use,
  * feeds each account's inputs to its machine one at a time in arrival order, and performs the
  * outputs in order, waiting for each store write to be durable, and for stored messages to be
  * handed to their session, before the outputs after it. Everything runs on the router's thread; inputs that
@@ -79,10 +79,10 @@ final class AccountEntities {
         if (slot.state == null) {
             slot.busy = true;
             String username = account.local().get();
-            Mono.zip(store.rosters().load(username), store.blocklists().load(username),
+            Mono.zip(store.rosters().load(username), store.blocklists().load(username), store.data().load(username),
                             store.credentials(username).map(found -> found.isDefined()), store.offline().count(username))
                     .publishOn(thread).subscribe(loaded -> {
-                        slot.state = AccountState.of(account, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4());
+                        slot.state = AccountState.of(account, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(), loaded.getT5());
                         slot.busy = false;
                         drain(slot);
                     }, error -> {
@@ -137,6 +137,9 @@ final class AccountEntities {
         String username = account.local().get();
         if (output instanceof AccountOutput.StoreRoster roster) {
             return store.rosters().save(username, roster.roster());
+        }
+        if (output instanceof AccountOutput.StoreData data) {
+            return store.data().save(username, data.key(), data.value());
         }
         if (output instanceof AccountOutput.StoreBlocklist blocklist) {
             return store.blocklists().save(username, blocklist.blocklist());

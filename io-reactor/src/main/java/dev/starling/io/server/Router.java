@@ -7,6 +7,8 @@ import dev.starling.machine.im.AccountInput;
 import dev.starling.machine.presence.SubscriptionType;
 import dev.starling.machine.im.AccountLimits;
 import dev.starling.model.blocking.BlockingCommand;
+import dev.starling.model.element.Element;
+import dev.starling.model.element.QName;
 import dev.starling.model.roster.RosterQuery;
 import dev.starling.machine.routing.BindingDecision;
 import dev.starling.machine.routing.ConflictPolicy;
@@ -52,6 +54,9 @@ public final class Router implements AutoCloseable {
     private final Scheduler thread = Schedulers.newSingle("starling-router");
     private final Map<Jid, LinkedHashMap<String, SessionHandle>> accounts = new HashMap<>(); // router thread only
     private final AccountEntities entities;
+    /** The payloads of the data the server keeps for an account: vCard (XEP-0054) and private storage (XEP-0049). */
+    private static final io.vavr.collection.Set<QName> ACCOUNT_DATA = io.vavr.collection.HashSet.of(
+            QName.of("vcard-temp", "vCard"), QName.of("jabber:iq:private", "query"));
 
     /**
      * A router for one domain.
@@ -161,6 +166,11 @@ public final class Router implements AutoCloseable {
         if (stanza instanceof Iq iq && iq.payload().getOrNull() instanceof BlockingCommand command && iq.type().isRequest()
                 && iq.to().forAll(to -> to.equals(from.bare()))) {
             entities.offer(from.bare(), new AccountInput.BlockingRequest(from.resource().get(), iq, command));
+            return true;
+        }
+        if (stanza instanceof Iq iq && iq.type().isRequest() && iq.to().forAll(to -> to.equals(from.bare()))
+                && iq.payload().exists(p -> p instanceof Element e && ACCOUNT_DATA.contains(e.name()))) {
+            entities.offer(from.bare(), new AccountInput.StorageRequest(from.resource().get(), iq));
             return true;
         }
         if (stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isDefined()) {

@@ -41,4 +41,7 @@ public interface AccountStore {
 
     /** The blocklists of these accounts (XEP-0191). */
     BlocklistStore blocklists();
+
+    /** The vCards and private storage of these accounts (XEP-0054, XEP-0049). */
+    AccountDataStore data();
 }

@@ -179,6 +179,12 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
         return new H2RosterStore(url, scheduler);
     }
 
+    /** The vCards and private storage of these accounts, in the same database (XEP-0054, XEP-0049). */
+    @Override
+    public AccountDataStore data() {
+        return new H2AccountDataStore(url, scheduler);
+    }
+
     /** The blocklists of these accounts, in the same database (XEP-0191; deleting an account deletes its list). */
     @Override
     public BlocklistStore blocklists() {

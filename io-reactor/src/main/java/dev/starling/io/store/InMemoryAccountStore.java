@@ -16,6 +16,12 @@ public final class InMemoryAccountStore implements AccountStore {
     private final RosterStore rosters = new InMemoryRosterStore();
     private final OfflineStore offline = new InMemoryOfflineStore();
     private final BlocklistStore blocklists = new InMemoryBlocklistStore();
+    private final AccountDataStore data = new InMemoryAccountDataStore();
+
+    @Override
+    public AccountDataStore data() {
+        return data;
+    }
 
     @Override
     public BlocklistStore blocklists() {

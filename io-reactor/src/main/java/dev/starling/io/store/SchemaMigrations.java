@@ -17,7 +17,7 @@ import java.util.List;
 public final class SchemaMigrations {
 
     /** The migrations, in order; append new ones, never edit applied ones. */
-    static final List<String> MIGRATIONS = List.of("V1__accounts.sql", "V2__account_details.sql", "V3__roster.sql", "V4__offline.sql", "V5__blocklist.sql");
+    static final List<String> MIGRATIONS = List.of("V1__accounts.sql", "V2__account_details.sql", "V3__roster.sql", "V4__offline.sql", "V5__blocklist.sql", "V6__account_data.sql");
 
     private SchemaMigrations() {
     }

@@ -19,7 +19,8 @@ import io.vavr.control.Option;
  * The per-account entity of RFC 6121 on the server: roster requests (§2), subscription stanzas
  * both ways ({@link SubscriptionFlows}, §3), presence both ways ({@link PresenceFlows}, §4),
  * messages and IQs for the account with offline storage ({@link MessageFlows}, §8.5, XEP-0160),
- * and the blocking command ({@link BlockingFlows}, XEP-0191), with the roster pushes every change
+ * the blocking command ({@link BlockingFlows}, XEP-0191) and the vCard and private storage
+ * ({@link StorageFlows}, XEP-0054, XEP-0049), with the roster pushes every change
  * causes (§2.1.6). Stanzas the account sends to a JID it blocks are refused; stanzas from one are
  * dropped (presence) or answered with service-unavailable (messages and IQ requests), so the
  * account appears offline to it (XEP-0191 §3.3). A pure machine: the router feeds it the
@@ -43,6 +44,8 @@ public final class AccountEntity {
         }
         if (input instanceof AccountInput.RosterRequest request) {
             return onRosterRequest(state, request, limits.roster(), fresh);
+        } else if (input instanceof AccountInput.StorageRequest request) {
+            return StorageFlows.own(state, request.resource(), request.request(), limits);
         } else if (input instanceof AccountInput.BlockingRequest request) {
             return BlockingFlows.request(state, request.resource(), request.request(), request.command(), fresh);
         } else if (input instanceof AccountInput.InboundMessage message) {
@@ -72,6 +75,9 @@ public final class AccountEntity {
      */
     private static Step<AccountState, AccountOutput> onInboundIq(AccountState state, Iq iq) {
         Jid to = iq.to().get();
+        if (to.isBare() && StorageFlows.handles(iq)) {
+            return Step.of(state, StorageFlows.foreign(state, iq)); // XEP-0054 §2.2: the server answers for the account
+        }
         if (to.isFull() && state.connected().contains(to.resource().get())) {
             return Step.of(state, new AccountOutput.ToResource(to.resource().get(), iq));
         }

@@ -70,6 +70,16 @@ public sealed interface AccountInput {
     }
 
     /**
+     * A request for what the server keeps for the account, from one of its resources: its vCard
+     * or its private storage (XEP-0054, XEP-0049).
+     *
+     * @param resource the requesting resource
+     * @param request  the request, 'from' stamped
+     */
+    record StorageRequest(String resource, dev.starling.model.stanza.Iq request) implements AccountInput {
+    }
+
+    /**
      * A message or IQ one of the account's resources sends to another entity: refused if the
      * addressee is blocked (XEP-0191 §3.3), routed otherwise.
      *

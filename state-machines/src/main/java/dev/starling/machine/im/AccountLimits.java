@@ -10,18 +10,19 @@ import java.util.Objects;
  * @param roster          the roster's limits (RFC 6121 §2.3.3)
  * @param offlineMessages messages that may wait in offline storage; beyond it a message is
  *                        refused with resource-constraint (XEP-0160 §5)
+ * @param vcardCharacters the largest vCard, in characters of text and attribute values (XEP-0054)
  */
-public record AccountLimits(RosterLimits roster, int offlineMessages) {
+public record AccountLimits(RosterLimits roster, int offlineMessages, int vcardCharacters) {
 
     public AccountLimits {
         Objects.requireNonNull(roster, "roster");
-        if (offlineMessages < 0) {
-            throw new IllegalArgumentException("offlineMessages must not be negative");
+        if (offlineMessages < 0 || vcardCharacters < 0) {
+            throw new IllegalArgumentException("limits must not be negative");
         }
     }
 
-    /** The default roster limits and 1,000 offline messages. */
+    /** The default roster limits, 1,000 offline messages and vCards up to 64 KiB of text (avatars included, XEP-0153). */
     public static AccountLimits defaults() {
-        return new AccountLimits(RosterLimits.defaults(), 1000);
+        return new AccountLimits(RosterLimits.defaults(), 1000, 65536);
     }
 }

@@ -5,7 +5,7 @@ import dev.starling.model.stanza.Stanza;
 
 /**
  * What an account entity asks the shell to do, in order. The shell finishes {@link StoreRoster},
- * {@link StoreBlocklist} and {@link StoreOffline} before it performs the outputs after them, so
+ * {@link StoreBlocklist}, {@link StoreData} and {@link StoreOffline} before it performs the outputs after them, so
  * nothing is acknowledged or pushed before it is stored.
  */
 public sealed interface AccountOutput {
@@ -50,6 +50,15 @@ public sealed interface AccountOutput {
      * @param blocklist the blocklist to keep
      */
     record StoreBlocklist(dev.starling.machine.blocking.Blocklist blocklist) implements AccountOutput {
+    }
+
+    /**
+     * Store what the server keeps for the account under a key (its vCard, a namespace of private storage).
+     *
+     * @param key   the key
+     * @param value the element to keep, or none to forget the key
+     */
+    record StoreData(String key, io.vavr.control.Option<dev.starling.model.element.Element> value) implements AccountOutput {
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.starling.machine.im;
 
 import dev.starling.machine.blocking.Blocklist;
 import dev.starling.machine.roster.Roster;
+import dev.starling.model.element.Element;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Presence;
 import io.vavr.collection.LinkedHashMap;
@@ -22,11 +23,12 @@ import java.util.Objects;
  * @param directed   per resource, the entities it sent directed presence to (RFC 6121 §4.6)
  * @param blocklist  the JIDs the account blocks (XEP-0191)
  * @param blockers   resources that requested the blocklist and so get its pushes (XEP-0191 §3.3)
+ * @param data       what the server keeps for the account by key: its vCard, its private XML (XEP-0054, XEP-0049)
  * @param exists     whether the account exists (RFC 6121 §8.5.1 treats stanzas for unknown accounts apart)
  * @param offline    how many messages wait in offline storage (XEP-0160)
  */
 public record AccountState(Jid account, Roster roster, Set<String> connected, Set<String> interested, Map<String, Presence> available,
-                           Map<String, Set<Jid>> directed, Blocklist blocklist, Set<String> blockers, boolean exists, int offline) {
+                           Map<String, Set<Jid>> directed, Blocklist blocklist, Set<String> blockers, Map<String, Element> data, boolean exists, int offline) {
 
     public AccountState {
         Objects.requireNonNull(account, "account");
@@ -37,17 +39,18 @@ public record AccountState(Jid account, Roster roster, Set<String> connected, Se
         Objects.requireNonNull(directed, "directed");
         Objects.requireNonNull(blocklist, "blocklist");
         Objects.requireNonNull(blockers, "blockers");
+        Objects.requireNonNull(data, "data");
     }
 
     /** The entity of an existing account with this stored roster, nothing blocked or stored, and no resource online. */
     public static AccountState of(Jid account, Roster roster) {
-        return of(account, roster, Blocklist.EMPTY, true, 0);
+        return of(account, roster, Blocklist.EMPTY, LinkedHashMap.empty(), true, 0);
     }
 
     /** The entity of an account as the store describes it, with no resource online. */
-    public static AccountState of(Jid account, Roster roster, Blocklist blocklist, boolean exists, int offline) {
+    public static AccountState of(Jid account, Roster roster, Blocklist blocklist, Map<String, Element> data, boolean exists, int offline) {
         return new AccountState(account.bare(), roster, LinkedHashSet.empty(), LinkedHashSet.empty(), LinkedHashMap.empty(),
-                LinkedHashMap.empty(), blocklist, LinkedHashSet.empty(), exists, offline);
+                LinkedHashMap.empty(), blocklist, LinkedHashSet.empty(), data, exists, offline);
     }
 
     /** The full JID of one of the account's resources. */
@@ -56,34 +59,38 @@ public record AccountState(Jid account, Roster roster, Set<String> connected, Se
     }
 
     AccountState withConnected(Set<String> newConnected) {
-        return new AccountState(account, roster, newConnected, interested, available, directed, blocklist, blockers, exists, offline);
+        return new AccountState(account, roster, newConnected, interested, available, directed, blocklist, blockers, data, exists, offline);
     }
 
     AccountState withRoster(Roster newRoster) {
-        return new AccountState(account, newRoster, connected, interested, available, directed, blocklist, blockers, exists, offline);
+        return new AccountState(account, newRoster, connected, interested, available, directed, blocklist, blockers, data, exists, offline);
     }
 
     AccountState withInterested(Set<String> newInterested) {
-        return new AccountState(account, roster, connected, newInterested, available, directed, blocklist, blockers, exists, offline);
+        return new AccountState(account, roster, connected, newInterested, available, directed, blocklist, blockers, data, exists, offline);
     }
 
     AccountState withAvailable(Map<String, Presence> newAvailable) {
-        return new AccountState(account, roster, connected, interested, newAvailable, directed, blocklist, blockers, exists, offline);
+        return new AccountState(account, roster, connected, interested, newAvailable, directed, blocklist, blockers, data, exists, offline);
     }
 
     AccountState withBlocklist(Blocklist newBlocklist) {
-        return new AccountState(account, roster, connected, interested, available, directed, newBlocklist, blockers, exists, offline);
+        return new AccountState(account, roster, connected, interested, available, directed, newBlocklist, blockers, data, exists, offline);
     }
 
     AccountState withBlockers(Set<String> newBlockers) {
-        return new AccountState(account, roster, connected, interested, available, directed, blocklist, newBlockers, exists, offline);
+        return new AccountState(account, roster, connected, interested, available, directed, blocklist, newBlockers, data, exists, offline);
+    }
+
+    AccountState withData(Map<String, Element> newData) {
+        return new AccountState(account, roster, connected, interested, available, directed, blocklist, blockers, newData, exists, offline);
     }
 
     AccountState withOffline(int count) {
-        return new AccountState(account, roster, connected, interested, available, directed, blocklist, blockers, exists, count);
+        return new AccountState(account, roster, connected, interested, available, directed, blocklist, blockers, data, exists, count);
     }
 
     AccountState withDirected(Map<String, Set<Jid>> newDirected) {
-        return new AccountState(account, roster, connected, interested, available, newDirected, blocklist, blockers, exists, offline);
+        return new AccountState(account, roster, connected, interested, available, newDirected, blocklist, blockers, data, exists, offline);
     }
 }

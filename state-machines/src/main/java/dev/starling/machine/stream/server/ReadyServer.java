@@ -31,8 +31,9 @@ import java.time.Duration;
  * stamps 'from' (§8.1.2.1; a 'from' the session may not use is invalid-from, §4.9.3.9), answers
  * IQ requests addressed to itself or to the account's bare JID (§10.3.3: the server answers for
  * the account; ping, version and disco here, the legacy session of RFC 3921 §3, anything else
- * service-unavailable, §8.4), hands roster and blocking requests to the account's entity through
- * the router (RFC 6121 §2, XEP-0191), and hands every other stanza to the router. Stanzas the router
+ * service-unavailable, §8.4), hands roster, blocking, vCard and private storage requests to the
+ * account's entity through the router (RFC 6121 §2, XEP-0191, XEP-0054, XEP-0049), and hands every
+ * other stanza to the router. Stanzas the router
  * delivers are written out; malformed stanzas are answered with their error (§8.3). A stream idle
  * for the configured time gets a liveness ping (XEP-0199 §4.1, server-to-client) and ends with
  * connection-timeout (§4.9.3.4) if the answer does not come in time.
@@ -83,10 +84,9 @@ final class ReadyServer {
         if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s) && iq.payload().getOrNull() instanceof Register query) {
             return ServerRegistration.afterAuthentication(s, iq, query);
         }
-        if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s)
-                && (iq.payload().getOrNull() instanceof RosterQuery || iq.payload().getOrNull() instanceof BlockingCommand)) {
+        if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s) && forAccount(iq)) {
             return Step.of(s, new SessionOutput.Route(iq.to().isEmpty() || iq.to().get().equals(s.context().config().domain())
-                    ? iq.withTo(Option.none()) : iq)); // the account's roster and blocklist are its entity's (RFC 6121 §2, XEP-0191)
+                    ? iq.withTo(Option.none()) : iq)); // the account's entity keeps these
         }
         if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s)) {
             return Step.of(s, new SessionOutput.Send(answer(iq, s)));
@@ -116,6 +116,17 @@ final class ReadyServer {
                 .withTo(Option.some(s.jid()));
         return Step.of(s.withLivenessPing(Option.some(id)), new SessionOutput.Send(ping),
                 new SessionOutput.StartTimer(TimerKey.LIVENESS, timeout.get()));
+    }
+
+    /**
+     * The requests the account's entity answers: its roster (RFC 6121 §2), its blocklist (XEP-0191),
+     * its vCard (XEP-0054) and its private storage (XEP-0049).
+     */
+    private static boolean forAccount(Iq iq) {
+        Object payload = iq.payload().getOrNull();
+        return payload instanceof RosterQuery || payload instanceof BlockingCommand
+                || payload instanceof dev.starling.model.element.Element e
+                && (e.is("vcard-temp", "vCard") || e.is("jabber:iq:private", "query"));
     }
 
     /** IQ requests with no 'to', to the domain or to the account's bare JID are the server's to answer. */

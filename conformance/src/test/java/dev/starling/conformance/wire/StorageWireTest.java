@@ -1,0 +1,82 @@
+package dev.starling.conformance.wire;
+
+import dev.starling.codec.xml.XmlEquivalence;
+import dev.starling.io.client.XmppClient;
+import dev.starling.io.client.XmppException;
+import dev.starling.model.element.Element;
+import dev.starling.model.element.QName;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.IqType;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * vCards and private storage over real sockets (XEP-0054, XEP-0049, with XEP-0048 bookmarks as
+ * the stored data): Juliet sets her vCard and reads it back, Romeo reads it through her bare JID
+ * and may not change it, and her bookmarks survive her next login while her annotations stay
+ * apart.
+ */
+class StorageWireTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Jid JULIET = Jid.of("juliet@localhost");
+
+    private final WireFixture fixture = new WireFixture();
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void vcardsAreKeptAndSharedButOnlyTheOwnerChangesThem() {
+        XmppClient juliet = fixture.connect("juliet");
+        XmppClient romeo = fixture.connect("romeo");
+        assertThat(juliet.storage().vcard(Option.none()).block(WAIT).elements()).as("no vCard yet: an empty one").isEmpty();
+
+        Element vcard = Element.builder("vcard-temp", "vCard")
+                .child(Element.builder("vcard-temp", "FN").text("Juliet Capulet").build())
+                .child(Element.builder("vcard-temp", "NICKNAME").text("juliet").build()).build();
+        juliet.storage().setVcard(vcard).block(WAIT);
+        assertThat(XmlEquivalence.equivalent(juliet.storage().vcard(Option.none()).block(WAIT), vcard)).isTrue();
+        assertThat(XmlEquivalence.equivalent(romeo.storage().vcard(Option.some(JULIET)).block(WAIT), vcard))
+                .as("read through her bare JID (XEP-0054 §2.2)").isTrue();
+
+        try {
+            romeo.request(IqType.SET, Option.some(JULIET), vcard).block(WAIT);
+            throw new AssertionError("Romeo changed Juliet's vCard");
+        } catch (XmppException e) {
+            assertThat(e.getMessage()).contains("forbidden");
+        }
+        juliet.close().block(WAIT);
+        romeo.close().block(WAIT);
+    }
+
+    @Test
+    void bookmarksInPrivateStorageSurviveTheNextLogin() {
+        XmppClient juliet = fixture.connect("juliet");
+        Element bookmarks = Element.builder("storage:bookmarks", "storage")
+                .child(Element.builder("storage:bookmarks", "conference").attribute("jid", "council@conference.localhost")
+                        .attribute("autojoin", "true").attribute("name", "The Council")
+                        .child(Element.builder("storage:bookmarks", "nick").text("Juliet").build()).build()).build();
+        Element notes = Element.builder("storage:rosternotes", "storage")
+                .child(Element.builder("storage:rosternotes", "note").attribute("jid", "romeo@localhost").text("a Montague").build()).build();
+        juliet.storage().store(bookmarks, notes).block(WAIT);
+        juliet.close().block(WAIT);
+
+        XmppClient again = fixture.connect("juliet");
+        var loaded = again.storage().load(QName.of("storage:bookmarks", "storage")).block(WAIT);
+        assertThat(loaded).hasSize(1);
+        assertThat(XmlEquivalence.equivalent(loaded.head(), bookmarks)).isTrue();
+        var annotations = again.storage().load(QName.of("storage:rosternotes", "storage")).block(WAIT);
+        assertThat(XmlEquivalence.equivalent(annotations.head(), notes)).isTrue();
+        assertThat(again.storage().load(QName.of("urn:starling:nothing", "prefs")).block(WAIT)).as("nothing stored: the empty element")
+                .singleElement().satisfies(empty -> assertThat(empty.elements()).isEmpty());
+        again.close().block(WAIT);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.starling.io.client;
+
+import dev.starling.model.element.Element;
+import dev.starling.model.element.QName;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.IqType;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the server keeps for the account, from the client's side: vCards (XEP-0054; the
+ * account's own or anyone's through their bare JID) and private XML storage (XEP-0049, where
+ * XEP-0048 bookmarks and XEP-0145 annotations live).
+ */
+public final class ClientStorage {
+
+    private static final QName VCARD = QName.of("vcard-temp", "vCard");
+    private static final QName PRIVATE = QName.of("jabber:iq:private", "query");
+
+    private final XmppClient client;
+
+    ClientStorage(XmppClient client) {
+        this.client = client;
+    }
+
+    /** A vCard: the account's own when {@code of} is none (XEP-0054 §2.1), else that entity's (§2.2); empty if it has none. */
+    public Mono<Element> vcard(Option<Jid> of) {
+        return client.request(IqType.GET, of.map(Jid::bare), Element.of(VCARD))
+                .map(result -> result.children().find(c -> c instanceof Element e && e.name().equals(VCARD)).map(Element.class::cast)
+                        .getOrElse(() -> Element.of(VCARD)));
+    }
+
+    /** Replaces the account's vCard (XEP-0054 §3.2); {@code vcard} is a {@code <vCard xmlns='vcard-temp'/>} element. */
+    public Mono<Void> setVcard(Element vcard) {
+        if (!vcard.name().equals(VCARD)) {
+            return Mono.error(new IllegalArgumentException("a vCard is <vCard xmlns='vcard-temp'/>, not " + vcard.name()));
+        }
+        return client.request(IqType.SET, Option.none(), vcard).then();
+    }
+
+    /** The elements stored under one namespace (XEP-0049 §2); {@code name} is the stored element's name. */
+    public Mono<Seq<Element>> load(QName name) {
+        return client.request(IqType.GET, Option.none(), Element.builder(PRIVATE).child(Element.of(name)).build())
+                .map(result -> result.children().find(c -> c instanceof Element e && e.name().equals(PRIVATE))
+                        .map(query -> ((Element) query).elements().filter(e -> e.namespace().equals(name.namespace())))
+                        .getOrElse(io.vavr.collection.Array.empty()));
+    }
+
+    /** Stores elements, each under its own namespace, replacing what was there (XEP-0049 §2). */
+    public Mono<Void> store(Element... elements) {
+        Element.Builder query = Element.builder(PRIVATE);
+        for (Element element : elements) {
+            query.child(element);
+        }
+        return client.request(IqType.SET, Option.none(), query.build()).then();
+    }
+}
