@@ -140,6 +140,21 @@ public final class XmppClient {
     }
 
     /**
+     * Sends a message asking for a delivery receipt (XEP-0184 §4); completes when the recipient's
+     * receipt arrives, or fails after the IQ timeout if none does.
+     */
+    public Mono<Void> sendWithReceipt(dev.starling.model.stanza.Message message) {
+        return Mono.defer(() -> {
+            String id = message.id().getOrElse(() -> "msg-" + settings.session().random().token().substring(0, 16));
+            Mono<Stanza> receipt = stanzas.asFlux().filter(stanza -> stanza.firstChild(dev.starling.model.im.Receipt.Received.class)
+                    .exists(received -> received.id().contains(id))).next();
+            var waiting = receipt.timeout(settings.machine().iqTimeout()).toFuture();
+            return send(message.withId(io.vavr.control.Option.some(id)).withChild(new dev.starling.model.im.Receipt.Request()))
+                    .then(Mono.fromFuture(waiting)).then();
+        });
+    }
+
+    /**
      * Sends an IQ request and returns its result; an error response fails the Mono with the
      * stanza error, no response in time with a timeout (RFC 6120 §8.2.3).
      */
@@ -168,9 +183,12 @@ public final class XmppClient {
         return blocking;
     }
 
-    /** Sends available presence (RFC 6121 §4.2): subscription requests that waited are delivered now. */
+    /**
+     * Sends available presence (RFC 6121 §4.2) with this client's capabilities (XEP-0115 §4):
+     * subscription requests and messages that waited are delivered now.
+     */
     public Mono<Void> available() {
-        return send(dev.starling.model.stanza.Presence.available());
+        return send(dev.starling.model.stanza.Presence.available().withChild(settings.machine().services().caps()));
     }
 
     /** XEP-0199 ping; completes with the round-trip time. */

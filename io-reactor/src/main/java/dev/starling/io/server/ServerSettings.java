@@ -28,4 +28,9 @@ public record ServerSettings(String host, int port, Option<Integer> directTlsPor
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
     }
+
+    /** The same settings with another machine configuration. */
+    public ServerSettings withMachine(ServerConfig newMachine) {
+        return new ServerSettings(host, port, directTlsPort, newMachine, session, conflictPolicy, maxSessionsPerAccount);
+    }
 }

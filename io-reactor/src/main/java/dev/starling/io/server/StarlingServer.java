@@ -52,7 +52,7 @@ public final class StarlingServer implements AutoCloseable {
     private Option<DisposableServer> direct = Option.none();
 
     private StarlingServer(ServerSettings settings, AccountStore accounts, Option<TlsSetup> tls) {
-        this.settings = settings;
+        this.settings = settings.withMachine(settings.machine().withStartedAt(settings.session().clock().instant()));
         this.accounts = accounts;
         this.tls = tls;
         this.router = new Router(settings.machine().domain(), settings.conflictPolicy(), settings.maxSessionsPerAccount(),

@@ -9,12 +9,16 @@ import dev.starling.machine.session.TimerKey;
 import dev.starling.machine.stanza.StanzaReplies;
 import dev.starling.model.blocking.BlockingCommand;
 import dev.starling.model.roster.RosterQuery;
+import dev.starling.model.im.Receipt;
 import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.Message;
+import dev.starling.model.stanza.MessageType;
 import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Stanza;
 import dev.starling.model.stream.StreamFeatures;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+import io.vavr.control.Option;
 
 /**
  * A negotiated client stream (RFC 6120 §4.3.5, §8): stanzas flow both ways; every IQ request
@@ -22,7 +26,8 @@ import io.vavr.collection.Seq;
  * receives are answered by its {@link dev.starling.machine.stanza.EntityServices}, with
  * {@code service-unavailable} for anything unknown (§8.4), except roster and blocklist pushes
  * from the account's own server, which are acknowledged and handed on (RFC 6121 §2.1.6, XEP-0191
- * §3.3; a push from anyone else is unknown to it); malformed stanzas are answered with
+ * §3.3; a push from anyone else is unknown to it); a message that asks for a delivery receipt
+ * gets one (XEP-0184 §5); malformed stanzas are answered with
  * their error (§8.3); whitespace keepalives go out on their timer (§4.6.1).
  */
 final class ReadyClient {
@@ -35,7 +40,7 @@ final class ReadyClient {
             return send(s, send.stanza());
         }
         if (input instanceof SessionInput.Received received && received.element() instanceof Stanza stanza) {
-            return receive(s, stanza);
+            return receive(s, stanza, fresh);
         }
         if (input instanceof SessionInput.Received received && received.element() instanceof StreamFeatures features
                 && features.isEmpty()) {
@@ -61,6 +66,12 @@ final class ReadyClient {
         return ClientSession.unexpected(s, input);
     }
 
+    private static boolean wantsReceipt(Message message) {
+        MessageType type = message.effectiveType();
+        return message.firstChild(Receipt.Request.class).isDefined() && message.id().isDefined() && message.from().isDefined()
+                && type != MessageType.GROUPCHAT && type != MessageType.ERROR;
+    }
+
     private static Step<ClientState, SessionOutput> send(ClientState.Ready s, Stanza stanza) {
         if (stanza instanceof Iq iq && iq.type().isRequest()) {
             return Step.of(new ClientState.Ready(s.context(), s.jid(), s.pendingIqs().add(iq.iqId())),
@@ -70,14 +81,20 @@ final class ReadyClient {
         return Step.of(s, new SessionOutput.Send(stanza));
     }
 
-    private static Step<ClientState, SessionOutput> receive(ClientState.Ready s, Stanza stanza) {
+    private static Step<ClientState, SessionOutput> receive(ClientState.Ready s, Stanza stanza, Fresh fresh) {
         if (stanza instanceof Iq iq && iq.type() == IqType.SET && iq.from().forAll(from -> from.equals(s.jid().bare()))
                 && (iq.payload().getOrNull() instanceof RosterQuery || iq.payload().getOrNull() instanceof BlockingCommand)) {
             // RFC 6121 §2.1.6, XEP-0191 §3.3: a roster or blocklist push from the account itself is acknowledged and handed on
             return Step.of(s, new SessionOutput.Send(StanzaReplies.result(iq)), ClientSession.notify(new SessionEvent.StanzaReceived(iq)));
         }
+        if (stanza instanceof Message message && wantsReceipt(message)) {
+            // XEP-0184 §5: acknowledge a request in a message with an id, never in groupchat or errors
+            Message receipt = new Message(Option.none(), Option.some("receipt-" + fresh.token(0, 12)), Option.none(), message.from(),
+                    Option.none(), Array.of(new Receipt.Received(message.id())));
+            return Step.of(s, new SessionOutput.Send(receipt), ClientSession.notify(new SessionEvent.StanzaReceived(stanza)));
+        }
         if (stanza instanceof Iq iq && iq.type().isRequest()) {
-            return Step.of(s, Array.of(new SessionOutput.Send(s.context().config().services().answer(iq))));
+            return Step.of(s, Array.of(new SessionOutput.Send(s.context().config().services().answer(iq, fresh.now(), Option.none()))));
         }
         if (stanza instanceof Iq iq && s.pendingIqs().contains(iq.iqId())) {
             return Step.of(new ClientState.Ready(s.context(), s.jid(), s.pendingIqs().remove(iq.iqId())),

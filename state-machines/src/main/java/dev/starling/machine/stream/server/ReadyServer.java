@@ -89,7 +89,7 @@ final class ReadyServer {
                     ? iq.withTo(Option.none()) : iq)); // the account's entity keeps these
         }
         if (stamped instanceof Iq iq && iq.type().isRequest() && forServer(iq, s)) {
-            return Step.of(s, new SessionOutput.Send(answer(iq, s)));
+            return Step.of(s, new SessionOutput.Send(answer(iq, s, fresh.now())));
         }
         if (stamped instanceof Iq iq && !iq.type().isRequest() && iq.to().forAll(to -> to.equals(s.context().config().domain()))) {
             return Step.of(s, ServerSession.notify(new SessionEvent.StanzaReceived(iq))); // a response to the server itself
@@ -134,7 +134,7 @@ final class ReadyServer {
         return iq.to().isEmpty() || iq.to().get().equals(s.context().config().domain()) || iq.to().get().equals(s.jid().bare());
     }
 
-    private static Stanza answer(Iq iq, ServerState.Ready s) {
+    private static Stanza answer(Iq iq, ServerState.Ready s, java.time.Instant now) {
         Object payload = iq.payload().getOrNull();
         Stanza answer;
         if (payload instanceof Session) {
@@ -143,7 +143,7 @@ final class ReadyServer {
             answer = StanzaReplies.error(iq, StanzaError.of(StanzaErrorCondition.NOT_ALLOWED)
                     .withText("a resource is already bound to this stream")).get();
         } else {
-            answer = s.context().config().advertisedServices().answer(iq);
+            answer = s.context().config().advertisedServices().answer(iq, now, s.context().config().startedAt());
         }
         return addressed(answer, iq, s);
     }

@@ -30,14 +30,17 @@ import java.util.Objects;
  *                           waits this long for the answer before connection-timeout; none closes at once
  * @param registration       what XEP-0077 in-band registration allows
  * @param legacyAuth         whether XEP-0078 non-SASL authentication is offered (on encrypted streams only)
+ * @param startedAt          when the server started, for its XEP-0012 uptime
  */
 public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Duration negotiationTimeout, Duration idleTimeout,
                            Duration closeTimeout, int maxSaslFailures, EntityServices services,
-                           Option<Duration> livenessTimeout, RegistrationPolicy registration, boolean legacyAuth) {
+                           Option<Duration> livenessTimeout, RegistrationPolicy registration, boolean legacyAuth,
+                           Option<java.time.Instant> startedAt) {
 
     public ServerConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(sasl, "sasl");
         Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -60,49 +63,55 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
      */
     public static ServerConfig defaults(Jid domain, EntityServices services) {
         return new ServerConfig(domain, TlsPolicy.REQUIRED, SaslServerPolicy.defaults(), Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofSeconds(5), 3, services, Option.some(Duration.ofSeconds(30)), RegistrationPolicy.defaults(), false);
+                Duration.ofSeconds(5), 3, services, Option.some(Duration.ofSeconds(30)), RegistrationPolicy.defaults(), false, Option.none());
     }
 
     /** The same configuration with another TLS policy. */
     public ServerConfig withTls(TlsPolicy policy) {
         return new ServerConfig(domain, policy, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth);
+                livenessTimeout, registration, legacyAuth, startedAt);
     }
 
     /** The same configuration with another SASL policy. */
     public ServerConfig withSasl(SaslServerPolicy policy) {
         return new ServerConfig(domain, tls, policy, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth);
+                livenessTimeout, registration, legacyAuth, startedAt);
     }
 
     /** The same configuration with another negotiation timeout. */
     public ServerConfig withNegotiationTimeout(Duration timeout) {
         return new ServerConfig(domain, tls, sasl, timeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth);
+                livenessTimeout, registration, legacyAuth, startedAt);
     }
 
     /** The same configuration with another timeout for the client's closing tag. */
     public ServerConfig withCloseTimeout(Duration timeout) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, timeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth);
+                livenessTimeout, registration, legacyAuth, startedAt);
     }
 
     /** The same configuration with another idle timeout and liveness-ping timeout. */
     public ServerConfig withLiveness(Duration idle, Option<Duration> liveness) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idle, closeTimeout, maxSaslFailures, services, liveness,
-                registration, legacyAuth);
+                registration, legacyAuth, startedAt);
     }
 
     /** The same configuration with another registration policy. */
     public ServerConfig withRegistration(RegistrationPolicy policy) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, policy, legacyAuth);
+                livenessTimeout, policy, legacyAuth, startedAt);
     }
 
     /** The same configuration with XEP-0078 non-SASL authentication on or off. */
     public ServerConfig withLegacyAuth(boolean offered) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, offered);
+                livenessTimeout, registration, offered, startedAt);
+    }
+
+    /** The same configuration for a server that started at {@code instant} (XEP-0012 uptime). */
+    public ServerConfig withStartedAt(java.time.Instant instant) {
+        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
+                livenessTimeout, registration, legacyAuth, Option.some(instant));
     }
 
     /**
