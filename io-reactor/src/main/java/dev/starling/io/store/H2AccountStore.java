@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Accounts in an embedded H2 database file in the data directory: no set-up, durable across
- * restarts. JDBC is confined to a bounded scheduler, so no event loop ever blocks on it; each
+ * restarts and crashes. {@code WRITE_DELAY=0} writes every commit before the call returns; with
+ * H2's default delay, a process killed with SIGKILL lost the last second of commits (found by
+ * {@code KillNineTest}). JDBC is confined to a bounded scheduler, so no event loop ever blocks on it; each
  * call uses its own connection to the file (H2 serializes them).
  */
 public final class H2AccountStore implements AccountStore, AutoCloseable {
@@ -40,7 +42,7 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
 
     /** Opens (creating and migrating if needed) the store {@code accounts} in the directory. */
     public static H2AccountStore open(Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("accounts") + ";AUTO_SERVER=FALSE";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("accounts") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
         try {
             Connection connection = DriverManager.getConnection(url, "starling", "");
             SchemaMigrations.migrate(connection);
