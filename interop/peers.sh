@@ -4,6 +4,7 @@
 #   interop/peers.sh start   # prosody on 25222/25223, ejabberd on 35222/35223; accounts alice and bob on
 #                            # localhost (salted SCRAM keys stored) and plain.localhost (plaintext stored,
 #                            # so that every SCRAM variant the peer implements is offered)
+#                            # and PostgreSQL on 55432 (user/password/database starling) for the store suites
 #   interop/peers.sh stop    # stops them by PID
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -72,6 +73,31 @@ start_ejabberd() {
   wait_port 35222
 }
 
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+
+as_postgres() {
+  # PostgreSQL refuses to run as root: as root, run it as the package's postgres user
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  [ -n "$pg_bin" ] || { echo "postgresql is not installed (apt-get install -y postgresql)" >&2; return 1; }
+  mkdir -p "$run/postgres"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$run/postgres"; chmod o+x "$run"; fi
+  if [ ! -f "$run/postgres/data/PG_VERSION" ]; then
+    echo starling > "$run/postgres/pwfile"
+    [ "$(id -u)" != 0 ] || chown postgres "$run/postgres/pwfile"
+    as_postgres "$pg_bin/initdb" -D "$run/postgres/data" -U starling --pwfile="$run/postgres/pwfile" \
+      --auth-host=scram-sha-256 --auth-local=trust >/dev/null
+  fi
+  as_postgres "$pg_bin/pg_ctl" -D "$run/postgres/data" -l "$run/postgres/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=55432 -c unix_socket_directories=$run/postgres" start >/dev/null
+  head -1 "$run/postgres/data/postmaster.pid" > "$run/postgres/run.pid"
+  as_postgres "$pg_bin/psql" -h "$run/postgres" -p 55432 -U starling -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = 'starling'" | grep -q 1 \
+    || as_postgres "$pg_bin/createdb" -h "$run/postgres" -p 55432 -U starling starling
+}
+
 stop_pid() {
   if [ -f "$1" ]; then
     kill "$(cat "$1")" 2>/dev/null || true
@@ -84,6 +110,7 @@ case "${1:-}" in
     certificate
     start_prosody
     start_ejabberd
+    start_postgres
     echo "peers ready in $run"
     ;;
   stop)
@@ -94,6 +121,10 @@ case "${1:-}" in
       stop_pid "$run/ejabberd/run.pid"
     fi
     stop_pid "$run/ejabberd/epmd.pid"   # the epmd ejabberdctl started for the node
+    if [ -f "$run/postgres/run.pid" ]; then   # SIGINT: PostgreSQL's fast shutdown
+      kill -INT "$(cat "$run/postgres/run.pid")" 2>/dev/null || true
+      rm -f "$run/postgres/run.pid"
+    fi
     ;;
   *)
     echo "usage: $0 start|stop" >&2

@@ -3,6 +3,6 @@
 CREATE TABLE account_data (
     username VARCHAR(1023) NOT NULL REFERENCES account (username) ON DELETE CASCADE,
     data_key VARCHAR(3071) NOT NULL,
-    xml      CLOB          NOT NULL,
+    xml      VARCHAR(1048576) NOT NULL,
     PRIMARY KEY (username, data_key)
 );

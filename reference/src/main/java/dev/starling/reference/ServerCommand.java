@@ -1,9 +1,10 @@
 package dev.starling.reference;
 
 import dev.starling.io.server.StarlingServer;
-import dev.starling.io.store.H2AccountStore;
+import dev.starling.io.store.JdbcAccountStore;
 import dev.starling.model.jid.Jid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code starling server}: the reference server on loopback by default, with a self-signed
  * certificate created on first start and accounts in an embedded database, both in the data
- * directory. Stops on Ctrl-C.
+ * directory (or accounts in PostgreSQL with {@code --database}). Stops on Ctrl-C.
  */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Run the reference XMPP server.")
 final class ServerCommand implements Callable<Integer> {
@@ -30,6 +31,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--domain", defaultValue = "localhost", description = "the XMPP domain (default: ${DEFAULT-VALUE})")
     private String domain;
+
+    @Mixin
+    private DatabaseOption database;
 
     @Option(names = "--data", defaultValue = DataDirectory.DEFAULT, description = "data directory (default: ${DEFAULT-VALUE})")
     private Path data;
@@ -48,7 +52,7 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Jid domainJid = Jid.ofDomain(domain).getOrElseThrow(error -> new IllegalArgumentException(error.message()));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (H2AccountStore accounts = H2AccountStore.open(DataDirectory.open(data));
+        try (JdbcAccountStore accounts = database.open(data);
              StarlingServer server = ReferenceServer.create(host, port, tlsPort < 0 ? io.vavr.control.Option.none()
                      : io.vavr.control.Option.some(tlsPort), domainJid, data, accounts,
                      config -> config.withRegistration(config.registration().withRegistration(allowRegistration)

@@ -1,10 +1,11 @@
 package dev.starling.reference;
 
-import dev.starling.io.store.H2AccountStore;
+import dev.starling.io.store.JdbcAccountStore;
 import dev.starling.io.store.PasswordHashing;
 import dev.starling.machine.sasl.StoredCredentials;
 import dev.starling.model.jid.Jid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,6 +30,9 @@ final class UserCommand implements Callable<Integer> {
     @Option(names = "--password", description = "the password (asked for when missing)")
     private String password;
 
+    @Mixin
+    private DatabaseOption database;
+
     @Option(names = "--data", defaultValue = DataDirectory.DEFAULT, description = "the data directory (default: ${DEFAULT-VALUE})")
     private Path data;
 
@@ -40,7 +44,7 @@ final class UserCommand implements Callable<Integer> {
             return 2;
         }
         String username = parsed.get().local().get();
-        try (H2AccountStore store = H2AccountStore.open(DataDirectory.open(data))) {
+        try (JdbcAccountStore store = database.open(data)) {
             if (action.equals("show")) {
                 var known = store.credentials(username).block(Duration.ofSeconds(30));
                 if (known.isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.starling.reference;
 
 import dev.starling.io.server.StarlingServer;
-import dev.starling.io.store.H2AccountStore;
+import dev.starling.io.store.JdbcAccountStore;
 import dev.starling.io.store.PasswordHashing;
 import dev.starling.model.jid.Jid;
 import io.vavr.control.Option;
@@ -31,12 +31,12 @@ class ClientCliTest {
 
     @TempDir
     Path data;
-    private H2AccountStore accounts;
+    private JdbcAccountStore accounts;
     private StarlingServer server;
 
     @BeforeEach
     void start() {
-        accounts = H2AccountStore.open(data);
+        accounts = JdbcAccountStore.h2(data);
         accounts.create("juliet", PasswordHashing.derive("pj")).block();
         accounts.create("romeo", PasswordHashing.derive("pr")).block();
         server = ReferenceServer.create("127.0.0.1", 0, Option.none(), Jid.of("localhost"), data, accounts, UnaryOperator.identity())

@@ -27,7 +27,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +56,7 @@ class DeliveryProperties {
     void noMessageIsLostOrDeliveredTwice(@ForAll("events") List<Event> events, @ForAll("quota") int quota) {
         AccountState state = AccountState.of(USER, Roster.empty());
         AccountLimits limits = new AccountLimits(RosterLimits.defaults(), quota, 65536);
-        ArrayDeque<Message> stored = new ArrayDeque<>();
+        Map<String, Message> stored = new HashMap<>();
         Map<String, Set<String>> received = new HashMap<>();
         Set<String> refused = new HashSet<>();
         List<String> sent = new ArrayList<>();
@@ -86,12 +85,13 @@ class DeliveryProperties {
                     assertThat(received.computeIfAbsent(to.resource(), r -> new HashSet<>()).add(message.id().get()))
                             .as("%s reached %s twice", message.id().get(), to.resource()).isTrue();
                 } else if (output instanceof AccountOutput.StoreOffline store) {
-                    assertThat(store.message().firstChild(Delay.class)).as("stored with a delay stamp (XEP-0203)").isNotEmpty();
-                    stored.add(store.message());
-                } else if (output instanceof AccountOutput.DeliverOffline deliver) {
-                    while (!stored.isEmpty()) {
-                        Message message = stored.poll();
-                        assertThat(received.computeIfAbsent(deliver.resource(), r -> new HashSet<>()).add(message.id().get())).isTrue();
+                    assertThat(store.stored().message().firstChild(Delay.class)).as("stored with a delay stamp (XEP-0203)").isNotEmpty();
+                    assertThat(stored.put(store.stored().node(), store.stored().message())).as("a node names one message").isNull();
+                } else if (output instanceof AccountOutput.ForgetOffline forget) {
+                    for (String node : forget.nodes()) {
+                        Message message = stored.remove(node);
+                        assertThat(received.values().stream().anyMatch(ids -> ids.contains(message.id().get())))
+                                .as("%s forgotten only after it was handed over", message.id().get()).isTrue();
                     }
                 } else if (output instanceof AccountOutput.ToContact error && error.stanza() instanceof Message bounced) {
                     assertThat(bounced.effectiveType()).isEqualTo(MessageType.ERROR);

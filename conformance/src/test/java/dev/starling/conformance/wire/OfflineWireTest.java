@@ -1,7 +1,7 @@
 package dev.starling.conformance.wire;
 
 import dev.starling.io.client.XmppClient;
-import dev.starling.io.store.H2AccountStore;
+import dev.starling.io.store.JdbcAccountStore;
 import dev.starling.io.tls.SelfSignedCertificate;
 import dev.starling.io.tls.TlsCredentials;
 import dev.starling.model.delay.Delay;
@@ -37,19 +37,16 @@ class OfflineWireTest {
     void messagesForAnOfflineAccountSurviveARestartAndArriveOnce() throws Exception {
         TlsCredentials certificate = SelfSignedCertificate.generate("localhost");
         Instant sent = Instant.now().minusSeconds(1);
-        try (H2AccountStore store = H2AccountStore.open(data); WireFixture first = new WireFixture(store, certificate)) {
+        try (JdbcAccountStore store = JdbcAccountStore.h2(data); WireFixture first = new WireFixture(store, certificate)) {
             XmppClient romeo = first.connect("romeo");
             romeo.send(Message.chat(JULIET, "first")).block(WAIT);
             romeo.send(Message.chat(JULIET, "second")).block(WAIT);
             romeo.close().block(WAIT);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (store.offline().count("juliet").block(WAIT) < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20); // routing and storing run after Romeo's session has handed the messages on
-            }
-            assertThat(store.offline().count("juliet").block(WAIT)).as("stored before the restart").isEqualTo(2);
+            // routing and storing run after Romeo's session has handed the messages on
+            assertThat(storedEventually(store, 2)).as("stored before the restart").isEqualTo(2);
         }
 
-        try (H2AccountStore store = H2AccountStore.open(data); WireFixture restarted = new WireFixture(store, certificate)) {
+        try (JdbcAccountStore store = JdbcAccountStore.h2(data); WireFixture restarted = new WireFixture(store, certificate)) {
             XmppClient juliet = restarted.connect("juliet");
             BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
             juliet.stanzas().ofType(Message.class).subscribe(messages::add);
@@ -66,7 +63,7 @@ class OfflineWireTest {
             assertThat(delay.stamp()).isAfter(sent).isBefore(Instant.now());
             assertThat(one.from().map(Jid::bare)).contains(Jid.of("romeo@localhost"));
             juliet.close().block(WAIT);
-            assertThat(store.offline().count("juliet").block(WAIT)).as("forgotten once handed over").isZero();
+            assertThat(storedEventually(store, 0)).as("forgotten once handed over").isZero();
 
             XmppClient again = restarted.connect("juliet");
             BlockingQueue<Message> more = new LinkedBlockingQueue<>();
@@ -76,5 +73,16 @@ class OfflineWireTest {
             assertThat(more.poll(1, TimeUnit.SECONDS)).as("nothing twice").isNull();
             again.close().block(WAIT);
         }
+    }
+
+    /** How many messages Juliet has stored once that number is {@code expected}, or after the wait. */
+    private static int storedEventually(JdbcAccountStore store, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int count = store.offline().list("juliet").block(WAIT).size();
+        while (count != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            count = store.offline().list("juliet").block(WAIT).size();
+        }
+        return count;
     }
 }

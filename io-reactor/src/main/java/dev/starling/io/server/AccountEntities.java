@@ -9,6 +9,7 @@ import dev.starling.machine.im.AccountInput;
 import dev.starling.machine.im.AccountLimits;
 import dev.starling.machine.im.AccountOutput;
 import dev.starling.machine.im.AccountState;
+import dev.starling.machine.im.OfflineQueue;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Stanza;
 import io.vavr.collection.List;
@@ -80,9 +81,9 @@ final class AccountEntities {
             slot.busy = true;
             String username = account.local().get();
             Mono.zip(store.rosters().load(username), store.blocklists().load(username), store.data().load(username),
-                            store.credentials(username).map(found -> found.isDefined()), store.offline().count(username))
+                            store.credentials(username).map(found -> found.isDefined()), store.offline().list(username))
                     .publishOn(thread).subscribe(loaded -> {
-                        slot.state = AccountState.of(account, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(), loaded.getT5());
+                        slot.state = AccountState.of(account, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(), OfflineQueue.of(loaded.getT5()));
                         slot.busy = false;
                         drain(slot);
                     }, error -> {
@@ -104,7 +105,7 @@ final class AccountEntities {
         }
     }
 
-    /** Performs outputs in order; a store write or an offline delivery suspends the rest (and the account's queue) until done. */
+    /** Performs outputs in order; a store write suspends the rest (and the account's queue) until done. */
     private void perform(Slot slot, List<AccountOutput> outputs) {
         for (List<AccountOutput> rest = outputs; !rest.isEmpty(); rest = rest.tail()) {
             AccountOutput output = rest.head();
@@ -145,15 +146,10 @@ final class AccountEntities {
             return store.blocklists().save(username, blocklist.blocklist());
         }
         if (output instanceof AccountOutput.StoreOffline offline) {
-            return store.offline().store(username, offline.message());
+            return store.offline().store(username, offline.stored());
         }
-        if (output instanceof AccountOutput.DeliverOffline deliver) {
-            Jid full = account.withResource(deliver.resource()).get();
-            // handed over on the router thread, in order; forgotten only afterwards, so a crash repeats rather than loses
-            return store.offline().list(username).publishOn(thread).flatMap(stored -> {
-                stored.forEach(message -> toResource.accept(full, message.message()));
-                return stored.isEmpty() ? Mono.<Void>empty() : store.offline().remove(username, stored.last().seq());
-            });
+        if (output instanceof AccountOutput.ForgetOffline forget) {
+            return store.offline().remove(username, forget.nodes());
         }
         return null;
     }

@@ -3,6 +3,7 @@ package dev.starling.io.server;
 import dev.starling.io.session.RandomTokens;
 import dev.starling.io.session.SessionHandle;
 import dev.starling.io.store.AccountStore;
+import dev.starling.machine.im.AccountEntity;
 import dev.starling.machine.im.AccountInput;
 import dev.starling.machine.presence.SubscriptionType;
 import dev.starling.machine.im.AccountLimits;
@@ -152,8 +153,8 @@ public final class Router implements AutoCloseable {
     }
 
     /**
-     * Hands the sender's account entity what is its to handle (RFC 6121, XEP-0191): roster and
-     * blocking requests, subscription stanzas and all other presence (broadcast or directed). The session machine
+     * Hands the sender's account entity what is its to handle (RFC 6121, XEP-0191, XEP-0013): roster,
+     * blocking, storage and offline requests, subscription stanzas and all other presence (broadcast or directed). The session machine
      * decided that these are the account's; this only finds the account.
      */
     private boolean forAccount(Stanza stanza) {
@@ -171,6 +172,10 @@ public final class Router implements AutoCloseable {
         if (stanza instanceof Iq iq && iq.type().isRequest() && iq.to().forAll(to -> to.equals(from.bare()))
                 && iq.payload().exists(p -> p instanceof Element e && ACCOUNT_DATA.contains(e.name()))) {
             entities.offer(from.bare(), new AccountInput.StorageRequest(from.resource().get(), iq));
+            return true;
+        }
+        if (stanza instanceof Iq iq && AccountEntity.isOfflineRequest(iq) && iq.to().forAll(to -> to.equals(from.bare()))) {
+            entities.offer(from.bare(), new AccountInput.OfflineRequest(from.resource().get(), iq));
             return true;
         }
         if (stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isDefined()) {

@@ -1,34 +1,24 @@
 package dev.starling.io.store;
 
-import dev.starling.model.stanza.Message;
+import dev.starling.machine.im.OfflineQueue;
 import io.vavr.collection.Seq;
 import reactor.core.publisher.Mono;
 
 /**
  * Messages kept for accounts while they are offline (XEP-0160, RFC 6121 §8.5.2.2.1), oldest
- * first. A stored message is removed only once it has been handed to a session, so a crash
- * between the two delivers it again rather than losing it.
+ * first, each under its XEP-0013 node. A stored message is removed only when the account's entity
+ * says so: after it has handed the message over (the flood at initial presence), or when the
+ * account removes or purges it (XEP-0013 §2.5, §2.7). A crash in between delivers it again rather
+ * than losing it.
  */
 public interface OfflineStore {
 
-    /**
-     * A stored message and its place in the account's queue.
-     *
-     * @param seq     its position, increasing with arrival
-     * @param message the message as stored, delay stamp included
-     */
-    record Stored(long seq, Message message) {
-    }
-
     /** Keeps a message; completes once it is durable. */
-    Mono<Void> store(String username, Message message);
+    Mono<Void> store(String username, OfflineQueue.Stored message);
 
     /** The account's stored messages, oldest first. */
-    Mono<Seq<Stored>> list(String username);
+    Mono<Seq<OfflineQueue.Stored>> list(String username);
 
-    /** Forgets the account's messages up to and including {@code seq}. */
-    Mono<Void> remove(String username, long seq);
-
-    /** How many messages the account has stored. */
-    Mono<Integer> count(String username);
+    /** Forgets the account's messages with these nodes; completes once that is durable. */
+    Mono<Void> remove(String username, Seq<String> nodes);
 }

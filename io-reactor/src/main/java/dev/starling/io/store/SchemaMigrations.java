@@ -17,7 +17,7 @@ import java.util.List;
 public final class SchemaMigrations {
 
     /** The migrations, in order; append new ones, never edit applied ones. */
-    static final List<String> MIGRATIONS = List.of("V1__accounts.sql", "V2__account_details.sql", "V3__roster.sql", "V4__offline.sql", "V5__blocklist.sql", "V6__account_data.sql");
+    static final List<String> MIGRATIONS = List.of("V1__accounts.sql", "V2__account_details.sql", "V3__roster.sql", "V4__offline.sql", "V5__blocklist.sql", "V6__account_data.sql", "V7__offline_nodes.sql");
 
     private SchemaMigrations() {
     }
@@ -28,6 +28,7 @@ public final class SchemaMigrations {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, name VARCHAR(200) NOT NULL)");
         }
         int current = currentVersion(connection);
+        boolean postgres = connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -36,7 +37,7 @@ public final class SchemaMigrations {
                 try (Statement statement = connection.createStatement()) {
                     for (String sql : read(name).split(";")) {
                         if (!sql.isBlank()) {
-                            statement.execute(sql);
+                            statement.execute(postgres ? forPostgres(sql) : sql);
                         }
                     }
                     statement.execute("INSERT INTO schema_version (version, name) VALUES (" + version + ", '" + name + "')");
@@ -50,6 +51,11 @@ public final class SchemaMigrations {
             connection.setAutoCommit(autoCommit);
         }
         return MIGRATIONS.size();
+    }
+
+    /** The one type the migrations use that PostgreSQL spells differently: binary strings are {@code bytea}. */
+    private static String forPostgres(String sql) {
+        return sql.replaceAll("VARBINARY\\(\\d+\\)", "BYTEA");
     }
 
     private static int currentVersion(Connection connection) throws SQLException {

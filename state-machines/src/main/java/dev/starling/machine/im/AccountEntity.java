@@ -18,7 +18,8 @@ import io.vavr.control.Option;
 /**
  * The per-account entity of RFC 6121 on the server: roster requests (§2), subscription stanzas
  * both ways ({@link SubscriptionFlows}, §3), presence both ways ({@link PresenceFlows}, §4),
- * messages and IQs for the account with offline storage ({@link MessageFlows}, §8.5, XEP-0160),
+ * messages and IQs for the account ({@link MessageFlows}, §8.5) with offline storage and its
+ * flexible retrieval ({@link OfflineFlows}, XEP-0160, XEP-0013),
  * the blocking command ({@link BlockingFlows}, XEP-0191) and the vCard and private storage
  * ({@link StorageFlows}, XEP-0054, XEP-0049), with the roster pushes every change
  * causes (§2.1.6). Stanzas the account sends to a JID it blocks are refused; stanzas from one are
@@ -29,6 +30,14 @@ import io.vavr.control.Option;
 public final class AccountEntity {
 
     private AccountEntity() {
+    }
+
+    /**
+     * Whether an IQ is a XEP-0013 request (an {@code <offline/>} command, or disco on the offline
+     * node), which the account's entity answers for its own resources.
+     */
+    public static boolean isOfflineRequest(Iq iq) {
+        return OfflineFlows.handles(iq);
     }
 
     /** Feeds one input to the account's entity. */
@@ -44,6 +53,8 @@ public final class AccountEntity {
         }
         if (input instanceof AccountInput.RosterRequest request) {
             return onRosterRequest(state, request, limits.roster(), fresh);
+        } else if (input instanceof AccountInput.OfflineRequest request) {
+            return OfflineFlows.own(state, request.resource(), request.request());
         } else if (input instanceof AccountInput.StorageRequest request) {
             return StorageFlows.own(state, request.resource(), request.request(), limits);
         } else if (input instanceof AccountInput.BlockingRequest request) {
@@ -65,7 +76,8 @@ public final class AccountEntity {
         } else if (input instanceof AccountInput.ResourceBound bound) {
             return Step.of(state.withConnected(state.connected().add(bound.resource())));
         }
-        return PresenceFlows.gone(state, ((AccountInput.ResourceGone) input).resource());
+        String gone = ((AccountInput.ResourceGone) input).resource();
+        return PresenceFlows.gone(state.withOffline(state.offline().gone(gone)), gone);
     }
 
     /**
@@ -77,6 +89,9 @@ public final class AccountEntity {
         Jid to = iq.to().get();
         if (to.isBare() && StorageFlows.handles(iq)) {
             return Step.of(state, StorageFlows.foreign(state, iq)); // XEP-0054 §2.2: the server answers for the account
+        }
+        if (OfflineFlows.handles(iq)) {
+            return Step.of(state, OfflineFlows.foreign(iq));
         }
         if (to.isFull() && state.connected().contains(to.resource().get())) {
             return Step.of(state, new AccountOutput.ToResource(to.resource().get(), iq));

@@ -80,6 +80,16 @@ public sealed interface AccountInput {
     }
 
     /**
+     * A XEP-0013 request from one of the account's resources: disco on the offline node, or an
+     * {@code <offline/>} command.
+     *
+     * @param resource the requesting resource
+     * @param request  the request, 'from' stamped
+     */
+    record OfflineRequest(String resource, dev.starling.model.stanza.Iq request) implements AccountInput {
+    }
+
+    /**
      * A message or IQ one of the account's resources sends to another entity: refused if the
      * addressee is blocked (XEP-0191 §3.3), routed otherwise.
      *

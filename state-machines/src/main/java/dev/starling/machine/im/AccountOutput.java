@@ -5,7 +5,7 @@ import dev.starling.model.stanza.Stanza;
 
 /**
  * What an account entity asks the shell to do, in order. The shell finishes {@link StoreRoster},
- * {@link StoreBlocklist}, {@link StoreData} and {@link StoreOffline} before it performs the outputs after them, so
+ * {@link StoreBlocklist}, {@link StoreData}, {@link StoreOffline} and {@link ForgetOffline} before it performs the outputs after them, so
  * nothing is acknowledged or pushed before it is stored.
  */
 public sealed interface AccountOutput {
@@ -31,17 +31,19 @@ public sealed interface AccountOutput {
     /**
      * Keep a message for the account until it comes online (XEP-0160); durable before the outputs after it.
      *
-     * @param message the message, stamped with its delay (XEP-0203)
+     * @param stored the message, stamped with its delay (XEP-0203), and its node (XEP-0013)
      */
-    record StoreOffline(dev.starling.model.stanza.Message message) implements AccountOutput {
+    record StoreOffline(OfflineQueue.Stored stored) implements AccountOutput {
     }
 
     /**
-     * Hand every stored message to this resource, oldest first, and then forget them (XEP-0160 §3).
+     * Forget stored messages: handed over by the flood at initial presence (XEP-0160 §3, emitted
+     * after the deliveries, so a crash in between repeats rather than loses), or removed or purged
+     * through XEP-0013; durable before the outputs after it.
      *
-     * @param resource the resource that became available with a non-negative priority
+     * @param nodes the messages' nodes
      */
-    record DeliverOffline(String resource) implements AccountOutput {
+    record ForgetOffline(io.vavr.collection.Seq<String> nodes) implements AccountOutput {
     }
 
     /**

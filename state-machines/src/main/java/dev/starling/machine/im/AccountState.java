@@ -25,10 +25,10 @@ import java.util.Objects;
  * @param blockers   resources that requested the blocklist and so get its pushes (XEP-0191 §3.3)
  * @param data       what the server keeps for the account by key: its vCard, its private XML (XEP-0054, XEP-0049)
  * @param exists     whether the account exists (RFC 6121 §8.5.1 treats stanzas for unknown accounts apart)
- * @param offline    how many messages wait in offline storage (XEP-0160)
+ * @param offline    the messages in offline storage and who retrieves them (XEP-0160, XEP-0013)
  */
 public record AccountState(Jid account, Roster roster, Set<String> connected, Set<String> interested, Map<String, Presence> available,
-                           Map<String, Set<Jid>> directed, Blocklist blocklist, Set<String> blockers, Map<String, Element> data, boolean exists, int offline) {
+                           Map<String, Set<Jid>> directed, Blocklist blocklist, Set<String> blockers, Map<String, Element> data, boolean exists, OfflineQueue offline) {
 
     public AccountState {
         Objects.requireNonNull(account, "account");
@@ -40,15 +40,16 @@ public record AccountState(Jid account, Roster roster, Set<String> connected, Se
         Objects.requireNonNull(blocklist, "blocklist");
         Objects.requireNonNull(blockers, "blockers");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(offline, "offline");
     }
 
     /** The entity of an existing account with this stored roster, nothing blocked or stored, and no resource online. */
     public static AccountState of(Jid account, Roster roster) {
-        return of(account, roster, Blocklist.EMPTY, LinkedHashMap.empty(), true, 0);
+        return of(account, roster, Blocklist.EMPTY, LinkedHashMap.empty(), true, OfflineQueue.EMPTY);
     }
 
     /** The entity of an account as the store describes it, with no resource online. */
-    public static AccountState of(Jid account, Roster roster, Blocklist blocklist, Map<String, Element> data, boolean exists, int offline) {
+    public static AccountState of(Jid account, Roster roster, Blocklist blocklist, Map<String, Element> data, boolean exists, OfflineQueue offline) {
         return new AccountState(account.bare(), roster, LinkedHashSet.empty(), LinkedHashSet.empty(), LinkedHashMap.empty(),
                 LinkedHashMap.empty(), blocklist, LinkedHashSet.empty(), data, exists, offline);
     }
@@ -86,8 +87,8 @@ public record AccountState(Jid account, Roster roster, Set<String> connected, Se
         return new AccountState(account, roster, connected, interested, available, directed, blocklist, blockers, newData, exists, offline);
     }
 
-    AccountState withOffline(int count) {
-        return new AccountState(account, roster, connected, interested, available, directed, blocklist, blockers, data, exists, count);
+    AccountState withOffline(OfflineQueue queue) {
+        return new AccountState(account, roster, connected, interested, available, directed, blocklist, blockers, data, exists, queue);
     }
 
     AccountState withDirected(Map<String, Set<Jid>> newDirected) {

@@ -3,11 +3,9 @@ package dev.starling.machine.im;
 import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
 import dev.starling.machine.stanza.StanzaReplies;
-import dev.starling.model.delay.Delay;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Message;
 import dev.starling.model.stanza.MessageType;
-import dev.starling.model.stanza.Presence;
 import dev.starling.model.stanza.StanzaError;
 import dev.starling.model.stanza.StanzaErrorCondition;
 import io.vavr.collection.Array;
@@ -30,8 +28,7 @@ import io.vavr.control.Option;
  *   <li>a message of type "error" reaches the available resource it names, and is otherwise
  *       dropped: never answered, stored or bounced.</li>
  * </ul>
- * The 'to' is never rewritten (§8.5.2.1.1). Stored messages carry a XEP-0203 delay from the
- * server's domain; past the account's quota a message is refused with resource-constraint.
+ * The 'to' is never rewritten (§8.5.2.1.1). Storing is {@link OfflineFlows#store}'s.
  */
 final class MessageFlows {
 
@@ -66,16 +63,7 @@ final class MessageFlows {
             return Step.of(state, nonNegative.filter(r -> state.available().get(r).get().priority() == highest)
                     .map(r -> (AccountOutput) new AccountOutput.ToResource(r, message)));
         }
-        if (state.offline() >= limits.offlineMessages()) {
-            return bounce(state, message, StanzaErrorCondition.RESOURCE_CONSTRAINT);
-        }
-        Message stamped = message.withChild(Delay.of(state.account().domainJid(), fresh.now(), "Offline Storage"));
-        return Step.of(state.withOffline(state.offline() + 1), new AccountOutput.StoreOffline(stamped));
-    }
-
-    /** XEP-0160 §3: stored messages go to the first resource that becomes available with a non-negative priority. */
-    static Seq<AccountOutput> offlineFor(AccountState state, String resource, Presence presence) {
-        return state.offline() > 0 && presence.priority() >= 0 ? Array.of(new AccountOutput.DeliverOffline(resource)) : Array.empty();
+        return OfflineFlows.store(state, message, limits, fresh);
     }
 
     private static Step<AccountState, AccountOutput> bounce(AccountState state, Message message, StanzaErrorCondition condition) {

@@ -80,8 +80,11 @@ final class PresenceFlows {
             outputs = outputs.appendAll(SubscriptionFlows.waitingRequests(state, resource));
         }
         boolean wasNegative = state.available().get(resource).exists(previous -> previous.priority() < 0);
-        Seq<AccountOutput> stored = initial || wasNegative ? MessageFlows.offlineFor(state, resource, presence) : Array.empty();
-        return Step.of(stored.isEmpty() ? now : now.withOffline(0), outputs.appendAll(stored));
+        if (!initial && !wasNegative) {
+            return Step.of(now, outputs);
+        }
+        Step<AccountState, AccountOutput> stored = OfflineFlows.flood(now, resource, presence);
+        return Step.of(stored.state(), outputs.appendAll(stored.outputs()));
     }
 
     private static Step<AccountState, AccountOutput> unavailable(AccountState state, String resource, Presence presence, boolean toSelf) {

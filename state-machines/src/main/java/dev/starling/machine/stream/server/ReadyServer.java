@@ -1,6 +1,7 @@
 package dev.starling.machine.stream.server;
 
 import dev.starling.machine.core.Fresh;
+import dev.starling.machine.im.AccountEntity;
 import dev.starling.machine.core.Step;
 import dev.starling.machine.session.SessionEvent;
 import dev.starling.machine.session.SessionInput;
@@ -120,11 +121,11 @@ final class ReadyServer {
 
     /**
      * The requests the account's entity answers: its roster (RFC 6121 §2), its blocklist (XEP-0191),
-     * its vCard (XEP-0054) and its private storage (XEP-0049).
+     * its vCard (XEP-0054), its private storage (XEP-0049) and its offline messages (XEP-0013).
      */
     private static boolean forAccount(Iq iq) {
         Object payload = iq.payload().getOrNull();
-        return payload instanceof RosterQuery || payload instanceof BlockingCommand
+        return payload instanceof RosterQuery || payload instanceof BlockingCommand || AccountEntity.isOfflineRequest(iq)
                 || payload instanceof dev.starling.model.element.Element e
                 && (e.is("vcard-temp", "vCard") || e.is("jabber:iq:private", "query"));
     }

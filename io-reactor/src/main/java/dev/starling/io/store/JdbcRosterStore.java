@@ -11,35 +11,30 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.concurrent.Callable;
 
 /**
- * Rosters in the account store's H2 database (schema V3): a save replaces the account's rows in
+ * Rosters in the account store's database (schema V3): a save replaces the account's rows in
  * one transaction, so a roster is stored whole or not at all, and the call completes after the
  * commit. JDBC runs on the account store's bounded scheduler.
  */
-final class H2RosterStore implements RosterStore {
+final class JdbcRosterStore implements RosterStore {
 
-    private final String url;
-    private final Scheduler scheduler;
+    private final Database database;
 
-    H2RosterStore(String url, Scheduler scheduler) {
-        this.url = url;
-        this.scheduler = scheduler;
+    JdbcRosterStore(Database database) {
+        this.database = database;
     }
 
     @Override
     public Mono<Roster> load(String username) {
-        return call(() -> {
-            try (Connection c = connect()) {
+        return database.call(() -> {
+            try (Connection c = database.connect()) {
                 Option<long[]> versions = versions(c, username);
                 if (versions.isEmpty()) {
                     return Roster.empty();
@@ -70,8 +65,8 @@ final class H2RosterStore implements RosterStore {
 
     @Override
     public Mono<Void> save(String username, Roster roster) {
-        return call(() -> {
-            try (Connection c = connect()) {
+        return database.call(() -> {
+            try (Connection c = database.connect()) {
                 c.setAutoCommit(false);
                 update(c, "DELETE FROM roster WHERE username = ?", username);
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO roster (username, version, horizon) VALUES (?, ?, ?)")) {
@@ -173,13 +168,5 @@ final class H2RosterStore implements RosterStore {
             statement.setString(1, username);
             statement.executeUpdate();
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "starling", "");
-    }
-
-    private <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
     }
 }

@@ -4,30 +4,25 @@ import dev.starling.machine.blocking.Blocklist;
 import dev.starling.model.jid.Jid;
 import io.vavr.collection.LinkedHashSet;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
 
-/** Blocklists in the account store's H2 database (schema V5); a save replaces the list in one transaction. */
-final class H2BlocklistStore implements BlocklistStore {
+/** Blocklists in the account store's database (schema V5); a save replaces the list in one transaction. */
+final class JdbcBlocklistStore implements BlocklistStore {
 
-    private final String url;
-    private final Scheduler scheduler;
+    private final Database database;
 
-    H2BlocklistStore(String url, Scheduler scheduler) {
-        this.url = url;
-        this.scheduler = scheduler;
+    JdbcBlocklistStore(Database database) {
+        this.database = database;
     }
 
     @Override
     public Mono<Blocklist> load(String username) {
-        return call(() -> {
-            try (Connection c = connect();
+        return database.call(() -> {
+            try (Connection c = database.connect();
                  PreparedStatement query = c.prepareStatement("SELECT jid FROM blocked_jid WHERE username = ? ORDER BY position")) {
                 query.setString(1, username);
                 LinkedHashSet<Jid> jids = LinkedHashSet.empty();
@@ -43,8 +38,8 @@ final class H2BlocklistStore implements BlocklistStore {
 
     @Override
     public Mono<Void> save(String username, Blocklist blocklist) {
-        return call(() -> {
-            try (Connection c = connect()) {
+        return database.call(() -> {
+            try (Connection c = database.connect()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM blocked_jid WHERE username = ?")) {
                     delete.setString(1, username);
@@ -64,13 +59,5 @@ final class H2BlocklistStore implements BlocklistStore {
                 return null;
             }
         }).then();
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "starling", "");
-    }
-
-    private <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
     }
 }

@@ -9,53 +9,60 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.concurrent.Callable;
 
 /**
- * Accounts in an embedded H2 database file in the data directory: no set-up, durable across
- * restarts and crashes. {@code WRITE_DELAY=0} writes every commit before the call returns; with
- * H2's default delay, a process killed with SIGKILL lost the last second of commits (found by
- * {@code KillNineTest}). JDBC is confined to a bounded scheduler, so no event loop ever blocks on it; each
- * call uses its own connection to the file (H2 serializes them).
+ * Accounts, with their rosters, blocklists, data and offline messages, in a JDBC database: an
+ * embedded H2 file in the data directory (no set-up, {@link #h2}) or PostgreSQL, the production
+ * store ({@link #postgres}). Both run the same versioned migrations ({@link SchemaMigrations}) and
+ * the same SQL, and pass the same contract suites. Calls run on a bounded scheduler, so no event
+ * loop ever blocks on JDBC, and complete once committed. H2 runs with {@code WRITE_DELAY=0}, which
+ * writes every commit before the call returns: with H2's default delay a process killed with
+ * SIGKILL lost the last second of commits (found by {@code KillNineTest}).
  */
-public final class H2AccountStore implements AccountStore, AutoCloseable {
+public final class JdbcAccountStore implements AccountStore, AutoCloseable {
 
-    private final String url;
-    private final Scheduler scheduler;
+    private final Database database;
     private final Connection keepAlive;
 
-    private H2AccountStore(String url, Scheduler scheduler, Connection keepAlive) {
-        this.url = url;
-        this.scheduler = scheduler;
+    private JdbcAccountStore(Database database, Connection keepAlive) {
+        this.database = database;
         this.keepAlive = keepAlive;
     }
 
-    /** Opens (creating and migrating if needed) the store {@code accounts} in the directory. */
-    public static H2AccountStore open(Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("accounts") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
+    /** Opens (creating and migrating if needed) the H2 store {@code accounts} in the directory. */
+    public static JdbcAccountStore h2(Path directory) {
+        return open(new Database("jdbc:h2:file:" + directory.toAbsolutePath().resolve("accounts") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
+                "starling", "", Schedulers.newBoundedElastic(4, 10_000, "starling-accounts")), "the account store in " + directory);
+    }
+
+    /** Opens (migrating if needed) a PostgreSQL database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/starling}. */
+    public static JdbcAccountStore postgres(String url, String user, String password) {
+        return open(new Database(url, user, password, Schedulers.newBoundedElastic(16, 10_000, "starling-postgres")), url);
+    }
+
+    private static JdbcAccountStore open(Database database, String what) {
         try {
-            Connection connection = DriverManager.getConnection(url, "starling", "");
+            Connection connection = database.connect();
             SchemaMigrations.migrate(connection);
-            return new H2AccountStore(url, Schedulers.newBoundedElastic(4, 10_000, "starling-accounts"), connection);
+            return new JdbcAccountStore(database, connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the account store in " + directory, e);
+            database.scheduler().dispose();
+            throw new IllegalStateException("cannot open " + what, e);
         }
     }
 
     @Override
     public Mono<Option<StoredCredentials>> credentials(String username) {
-        return call(() -> {
-            try (Connection c = connect();
+        return database.call(() -> {
+            try (Connection c = database.connect();
                  PreparedStatement query = c.prepareStatement(
                          "SELECT hash, salt, iterations, stored_key, server_key FROM scram_credentials WHERE username = ?")) {
                 query.setString(1, username);
@@ -73,8 +80,8 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
 
     @Override
     public Mono<Boolean> create(String username, StoredCredentials credentials, Map<String, String> details) {
-        return call(() -> {
-            try (Connection c = connect()) {
+        return database.call(() -> {
+            try (Connection c = database.connect()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO account (username) VALUES (?)")) {
                     insert.setString(1, username);
@@ -93,8 +100,8 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
 
     @Override
     public Mono<Map<String, String>> details(String username) {
-        return call(() -> {
-            try (Connection c = connect();
+        return database.call(() -> {
+            try (Connection c = database.connect();
                  PreparedStatement query = c.prepareStatement("SELECT name, val FROM account_detail WHERE username = ? ORDER BY name")) {
                 query.setString(1, username);
                 Map<String, String> found = LinkedHashMap.empty();
@@ -110,8 +117,8 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
 
     @Override
     public Mono<Boolean> update(String username, StoredCredentials credentials) {
-        return call(() -> {
-            try (Connection c = connect()) {
+        return database.call(() -> {
+            try (Connection c = database.connect()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM scram_credentials WHERE username = ?")) {
                     delete.setString(1, username);
@@ -130,8 +137,8 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
 
     @Override
     public Mono<Boolean> delete(String username) {
-        return call(() -> {
-            try (Connection c = connect(); PreparedStatement delete = c.prepareStatement("DELETE FROM account WHERE username = ?")) {
+        return database.call(() -> {
+            try (Connection c = database.connect(); PreparedStatement delete = c.prepareStatement("DELETE FROM account WHERE username = ?")) {
                 delete.setString(1, username);
                 return delete.executeUpdate() == 1;
             }
@@ -178,38 +185,32 @@ public final class H2AccountStore implements AccountStore, AutoCloseable {
     /** The rosters of these accounts, in the same database (RFC 6121 §2; deleting an account deletes its roster). */
     @Override
     public RosterStore rosters() {
-        return new H2RosterStore(url, scheduler);
+        return new JdbcRosterStore(database);
     }
 
     /** The vCards and private storage of these accounts, in the same database (XEP-0054, XEP-0049). */
     @Override
     public AccountDataStore data() {
-        return new H2AccountDataStore(url, scheduler);
+        return new JdbcAccountDataStore(database);
     }
 
     /** The blocklists of these accounts, in the same database (XEP-0191; deleting an account deletes its list). */
     @Override
     public BlocklistStore blocklists() {
-        return new H2BlocklistStore(url, scheduler);
+        return new JdbcBlocklistStore(database);
     }
 
     /** The offline messages of these accounts, in the same database (XEP-0160; deleting an account deletes them). */
     @Override
     public OfflineStore offline() {
-        return new H2OfflineStore(url, scheduler);
+        return new JdbcOfflineStore(database);
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "starling", "");
-    }
 
-    private <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
-    }
 
     @Override
     public void close() throws SQLException {
         keepAlive.close();
-        scheduler.dispose();
+        database.scheduler().dispose();
     }
 }

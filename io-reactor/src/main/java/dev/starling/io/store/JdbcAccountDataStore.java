@@ -5,30 +5,25 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
 
-/** Account data in the account store's H2 database (schema V6), as XML, committed before the call completes. */
-final class H2AccountDataStore implements AccountDataStore {
+/** Account data in the account store's database (schema V6), as XML, committed before the call completes. */
+final class JdbcAccountDataStore implements AccountDataStore {
 
-    private final String url;
-    private final Scheduler scheduler;
+    private final Database database;
 
-    H2AccountDataStore(String url, Scheduler scheduler) {
-        this.url = url;
-        this.scheduler = scheduler;
+    JdbcAccountDataStore(Database database) {
+        this.database = database;
     }
 
     @Override
     public Mono<Map<String, Element>> load(String username) {
-        return call(() -> {
-            try (Connection c = connect(); PreparedStatement query = c.prepareStatement("SELECT data_key, xml FROM account_data WHERE username = ?")) {
+        return database.call(() -> {
+            try (Connection c = database.connect(); PreparedStatement query = c.prepareStatement("SELECT data_key, xml FROM account_data WHERE username = ?")) {
                 query.setString(1, username);
                 Map<String, Element> data = LinkedHashMap.empty();
                 try (ResultSet rows = query.executeQuery()) {
@@ -43,8 +38,8 @@ final class H2AccountDataStore implements AccountDataStore {
 
     @Override
     public Mono<Void> save(String username, String key, Option<Element> value) {
-        return call(() -> {
-            try (Connection c = connect()) {
+        return database.call(() -> {
+            try (Connection c = database.connect()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM account_data WHERE username = ? AND data_key = ?")) {
                     delete.setString(1, username);
@@ -63,13 +58,5 @@ final class H2AccountDataStore implements AccountDataStore {
                 return null;
             }
         }).then();
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "starling", "");
-    }
-
-    private <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
     }
 }
