@@ -187,13 +187,17 @@ public final class CodecRegistry {
         return Either.right(((Iq) stanza).withChildren(children));
     }
 
-    /** The element form of a value: an {@link Element} as is, a record through its codec. */
+    /**
+     * The element form of a value: an {@link Element} as is, a record through the codec of its
+     * class or, failing that, of an interface it implements (one codec for a sealed family).
+     */
     public Element encode(Object value, String contentNamespace) {
         if (value instanceof Element element) {
             return element;
         }
         Class<?> type = value instanceof Enum<?> constant ? constant.getDeclaringClass() : value.getClass();
-        Option<ElementCodec<?>> codec = byType.get(type);
+        Option<ElementCodec<?>> codec = byType.get(type).orElse(() -> io.vavr.collection.Array.of(type.getInterfaces())
+                .map(byType::get).find(Option::isDefined).flatMap(found -> found)); // a codec for a sealed interface encodes its records
         if (codec.isEmpty()) {
             throw new IllegalArgumentException("no codec registered for " + type.getName());
         }

@@ -33,7 +33,8 @@ import java.util.function.Predicate;
  * session that ends, an offline message delivered with its delay (XEP-0160, XEP-0203), and the
  * blocking command (XEP-0191). Flows
  * that need the contact are "not offered" when the server does not offer registration; the
- * offline flow when it does not announce {@code msgoffline}.
+ * offline flow when it does not announce {@code msgoffline}; XEP-0013 retrieval follows
+ * ({@link OfflineRetrievalCheck}).
  */
 final class ImChecks {
 
@@ -75,6 +76,7 @@ final class ImChecks {
                     {"8.5", "offline message with its delay (XEP-0160, XEP-0203)"}}) {
                 check.notOffered("RFC 6121", flow[0], flow[1], "needs a second account: the server does not offer in-band registration");
             }
+            check.notOffered("XEP-0013", "2", "flexible offline message retrieval", "needs a second account: the server does not offer in-band registration");
             return;
         }
         withContact(pushes);
@@ -125,6 +127,7 @@ final class ImChecks {
                 return ConformanceCheck.pass("unavailable from " + gone.from().get());
             });
             offline(contact, password);
+            OfflineRetrievalCheck.run(check, user, contact, password);
         } catch (RuntimeException failed) {
             check.check("RFC 6121", "3.1", "subscription request and approval", () -> ConformanceCheck.fail(
                     "could not set up the contact account " + contact + ": " + failed.getMessage()));

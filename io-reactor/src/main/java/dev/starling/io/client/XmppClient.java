@@ -52,6 +52,7 @@ public final class XmppClient {
     private final ClientRoster roster;
     private final ClientBlocking blocking;
     private final ClientStorage storage;
+    private final ClientOffline offline;
     private volatile SessionHandle session;
     private volatile Jid jid;
 
@@ -60,6 +61,7 @@ public final class XmppClient {
         this.roster = new ClientRoster(this, stanzas.asFlux());
         this.blocking = new ClientBlocking(this);
         this.storage = new ClientStorage(this);
+        this.offline = new ClientOffline(this);
     }
 
     /**
@@ -176,6 +178,11 @@ public final class XmppClient {
     /** vCards and the account's private storage (XEP-0054, XEP-0049). */
     public ClientStorage storage() {
         return storage;
+    }
+
+    /** The messages the server stored while the account was offline, retrieved at the application's pace (XEP-0013). */
+    public ClientOffline offline() {
+        return offline;
     }
 
     /** The account's blocklist (XEP-0191). */
