@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the first online probes the second and hears "unavailable" from her bare JID; the second
  * learns the first's presence through her probe, the first gets her initial presence, updates
  * are broadcast, and a session that ends without unavailable presence is reported unavailable.
+ * A subscription request to an account that does not exist comes back as item-not-found.
  */
 class PresenceWireTest {
 
@@ -67,6 +68,21 @@ class PresenceWireTest {
     }
 
     /** Both directions subscribed through the real handshake. */
+    @Test
+    void aSubscriptionRequestToNoAccountComesBackAsAnError() throws Exception {
+        XmppClient juliet = fixture.connect("juliet");
+        BlockingQueue<Presence> errors = new LinkedBlockingQueue<>();
+        juliet.stanzas().ofType(Presence.class).filter(p -> p.type().contains(PresenceType.ERROR)).subscribe(errors::add);
+        juliet.available().block(WAIT);
+        juliet.roster().subscribe(Jid.of("nobody@localhost")).block(WAIT);
+
+        Presence error = errors.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(error).as("RFC 6121 §3.1.2: an error when the local contact does not exist").isNotNull();
+        assertThat(error.from()).contains(Jid.of("nobody@localhost"));
+        assertThat(error.error().map(e -> e.condition().wireName())).contains("item-not-found");
+        juliet.close().block(WAIT);
+    }
+
     private static void subscribeBothWays(XmppClient juliet, XmppClient romeo) throws Exception {
         juliet.roster().load().block(WAIT);
         romeo.roster().load().block(WAIT);

@@ -68,7 +68,7 @@ public final class AccountEntity {
         } else if (input instanceof AccountInput.OutboundSubscription out) {
             return SubscriptionFlows.outbound(state, out.presence(), fresh);
         } else if (input instanceof AccountInput.InboundSubscription in) {
-            return SubscriptionFlows.inbound(state, in.presence(), fresh);
+            return state.exists() ? SubscriptionFlows.inbound(state, in.presence(), fresh) : SubscriptionFlows.noSuchContact(state, in.presence());
         } else if (input instanceof AccountInput.OutboundPresence out) {
             return PresenceFlows.outbound(state, out.presence(), fresh);
         } else if (input instanceof AccountInput.InboundPresence in) {

@@ -7,6 +7,7 @@ import dev.starling.machine.roster.RosterChange;
 import dev.starling.machine.stanza.StanzaReplies;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Presence;
+import dev.starling.model.stanza.PresenceType;
 import dev.starling.model.stanza.StanzaError;
 import dev.starling.model.stanza.StanzaErrorCondition;
 import io.vavr.collection.Array;
@@ -54,6 +55,21 @@ final class SubscriptionFlows {
                 .<AccountOutput>map(t -> new AccountOutput.ToContact(Outputs.subscription(t, state.account(), contact))).toList();
         var applied = Outputs.applied(state, change, Option.some(contact), fresh, outputs.appendAll(reply));
         return Step.of(applied._1, applied._2);
+    }
+
+    /**
+     * A subscription stanza for an account that does not exist: nothing is kept. A request is
+     * answered with item-not-found, the error §3.1.2 requires of the user's server when "the
+     * local contact does not exist" (both are this server); the other types are silently ignored
+     * (§8.5.1).
+     */
+    static Step<AccountState, AccountOutput> noSuchContact(AccountState state, Presence presence) {
+        if (!presence.type().contains(PresenceType.SUBSCRIBE)) {
+            return Step.of(state);
+        }
+        return Step.of(state, StanzaReplies.error(presence, StanzaError.of(StanzaErrorCondition.ITEM_NOT_FOUND)
+                        .withText("there is no account " + state.account()))
+                .<AccountOutput>map(AccountOutput.ToContact::new).toList());
     }
 
     /** §3.1.3: requests that waited for an available resource, for the one that just became available. */
