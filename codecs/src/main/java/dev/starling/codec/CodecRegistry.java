@@ -81,6 +81,7 @@ public final class CodecRegistry {
         registry = DelayCodecs.register(registry);
         registry = BlockingCodecs.register(registry);
         registry = dev.starling.codec.offline.OfflineCodecs.register(registry);
+        registry = dev.starling.codec.privacy.PrivacyCodecs.register(registry);
         registry = dev.starling.codec.im.CapsCodecs.register(registry);
         registry = dev.starling.codec.im.TimeCodecs.register(registry);
         registry = dev.starling.codec.im.ChatCodecs.register(registry);

@@ -55,7 +55,7 @@ class DeliveryProperties {
     @Property(tries = 1000)
     void noMessageIsLostOrDeliveredTwice(@ForAll("events") List<Event> events, @ForAll("quota") int quota) {
         AccountState state = AccountState.of(USER, Roster.empty());
-        AccountLimits limits = new AccountLimits(RosterLimits.defaults(), quota, 65536);
+        AccountLimits limits = new AccountLimits(RosterLimits.defaults(), quota, 65536, 1000);
         Map<String, Message> stored = new HashMap<>();
         Map<String, Set<String>> received = new HashMap<>();
         Set<String> refused = new HashSet<>();

@@ -70,7 +70,7 @@ class MessageDeliveryTableTest {
 
     /** What the entity does with one message in one situation, as one of the table's letters. */
     private static String outcome(String condition, String address, MessageType type) {
-        AccountState state = AccountState.of(USER, Roster.empty(), dev.starling.machine.blocking.Blocklist.EMPTY, io.vavr.collection.LinkedHashMap.empty(), !condition.startsWith("ACCOUNT DOES NOT EXIST"), dev.starling.machine.im.OfflineQueue.EMPTY);
+        AccountState state = AccountState.of(USER, Roster.empty(), dev.starling.machine.blocking.Blocklist.EMPTY, io.vavr.collection.LinkedHashMap.empty(), !condition.startsWith("ACCOUNT DOES NOT EXIST"), dev.starling.machine.im.OfflineQueue.EMPTY, dev.starling.machine.privacy.Privacy.NONE);
         String matched;
         switch (condition) {
             case "1+ NEGATIVE RESOURCES BUT ZERO NON-NEGATIVE RESOURCES" -> {

@@ -79,7 +79,7 @@ class StorageReplayTest {
     void aTooLargeVcardIsRefused() {
         AccountState small = AccountState.of(Jid.of("stpeter@jabber.org"), Roster.empty());
         Step<AccountState, AccountOutput> set = AccountEntity.step(small, ownRequest("xep-0054", 5, "stpeter@jabber.org/roundabout"),
-                new AccountLimits(RosterLimits.defaults(), 10, 100), fresh());
+                new AccountLimits(RosterLimits.defaults(), 10, 100, 1000), fresh());
         assertThat(toResource(set).head().attribute("type")).contains("error");
         assertThat(List.ofAll(set.outputs())).noneMatch(AccountOutput.StoreData.class::isInstance);
     }

@@ -90,7 +90,7 @@ class PresenceErrorsTest {
     }
 
     private static AccountState nobody() {
-        return AccountState.of(JULIET, Roster.empty(), Blocklist.EMPTY, LinkedHashMap.empty(), false, OfflineQueue.EMPTY);
+        return AccountState.of(JULIET, Roster.empty(), Blocklist.EMPTY, LinkedHashMap.empty(), false, OfflineQueue.EMPTY, dev.starling.machine.privacy.Privacy.NONE);
     }
 
     private AccountState online(AccountState state, String resource) {

@@ -11,6 +11,7 @@ import dev.starling.machine.im.AccountOutput;
 import dev.starling.machine.im.AccountState;
 import dev.starling.machine.im.OfflineQueue;
 import dev.starling.model.jid.Jid;
+import io.vavr.control.Option;
 import dev.starling.model.stanza.Stanza;
 import io.vavr.collection.List;
 import org.slf4j.Logger;
@@ -83,7 +84,8 @@ final class AccountEntities {
             Mono.zip(store.rosters().load(username), store.blocklists().load(username), store.data().load(username),
                             store.credentials(username).map(found -> found.isDefined()), store.offline().list(username))
                     .publishOn(thread).subscribe(loaded -> {
-                        slot.state = AccountState.of(account, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(), OfflineQueue.of(loaded.getT5()));
+                        slot.state = AccountState.of(account, loaded.getT1(), loaded.getT2(), loaded.getT3().remove(PrivacyStorage.KEY), loaded.getT4(),
+                                OfflineQueue.of(loaded.getT5()), PrivacyStorage.read(loaded.getT3()));
                         slot.busy = false;
                         drain(slot);
                     }, error -> {
@@ -138,6 +140,9 @@ final class AccountEntities {
         String username = account.local().get();
         if (output instanceof AccountOutput.StoreRoster roster) {
             return store.rosters().save(username, roster.roster());
+        }
+        if (output instanceof AccountOutput.StorePrivacy privacy) {
+            return store.data().save(username, PrivacyStorage.KEY, Option.some(PrivacyStorage.write(privacy.privacy())));
         }
         if (output instanceof AccountOutput.StoreData data) {
             return store.data().save(username, data.key(), data.value());

@@ -154,7 +154,7 @@ public final class Router implements AutoCloseable {
 
     /**
      * Hands the sender's account entity what is its to handle (RFC 6121, XEP-0191, XEP-0013): roster,
-     * blocking, storage and offline requests, subscription stanzas and all other presence (broadcast or directed). The session machine
+     * blocking, privacy, storage and offline requests, subscription stanzas and all other presence (broadcast or directed). The session machine
      * decided that these are the account's; this only finds the account.
      */
     private boolean forAccount(Stanza stanza) {
@@ -172,6 +172,11 @@ public final class Router implements AutoCloseable {
         if (stanza instanceof Iq iq && iq.type().isRequest() && iq.to().forAll(to -> to.equals(from.bare()))
                 && iq.payload().exists(p -> p instanceof Element e && ACCOUNT_DATA.contains(e.name()))) {
             entities.offer(from.bare(), new AccountInput.StorageRequest(from.resource().get(), iq));
+            return true;
+        }
+        if (stanza instanceof Iq iq && iq.payload().getOrNull() instanceof dev.starling.model.privacy.PrivacyQuery query && iq.type().isRequest()
+                && iq.to().forAll(to -> to.equals(from.bare()))) {
+            entities.offer(from.bare(), new AccountInput.PrivacyRequest(from.resource().get(), iq, query));
             return true;
         }
         if (stanza instanceof Iq iq && AccountEntity.isOfflineRequest(iq) && iq.to().forAll(to -> to.equals(from.bare()))) {

@@ -122,6 +122,21 @@ public final class Jid implements Comparable<Jid> {
         return local.isEmpty() && resource.isEmpty();
     }
 
+    /**
+     * Whether this JID, used as a pattern, covers {@code other}, in the order XEP-0016 §2.1 and
+     * XEP-0191 §5 give: a JID with a resourcepart only itself, {@code local@domain} any of its
+     * resources, {@code domain} itself and every JID at that domain.
+     */
+    public boolean covers(Jid other) {
+        if (resource.isDefined()) {
+            return equals(other);
+        }
+        if (local.isDefined()) {
+            return equals(other.bare());
+        }
+        return domain.equals(other.domain);
+    }
+
     /** This JID without its resourcepart. */
     public Jid bare() {
         return resource.isEmpty() ? this : new Jid(local, domain, Option.none());

@@ -25,7 +25,7 @@ public record Blocklist(Set<Jid> jids) {
 
     /** Whether stanzas from or to {@code jid} are blocked. */
     public boolean blocks(Jid jid) {
-        return jids.exists(item -> matches(item, jid));
+        return jids.exists(item -> item.covers(jid));
     }
 
     /** The list with these JIDs added. */
@@ -36,15 +36,5 @@ public record Blocklist(Set<Jid> jids) {
     /** The list without these JIDs. */
     public Blocklist unblock(Seq<Jid> fewer) {
         return new Blocklist(jids.removeAll(fewer));
-    }
-
-    private static boolean matches(Jid item, Jid jid) {
-        if (item.isFull() || item.local().isEmpty() && item.resource().isDefined()) {
-            return item.equals(jid);
-        }
-        if (item.local().isDefined()) {
-            return item.equals(jid.bare());
-        }
-        return item.domain().equals(jid.domain());
     }
 }

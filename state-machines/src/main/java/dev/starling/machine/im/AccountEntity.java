@@ -21,7 +21,8 @@ import io.vavr.control.Option;
  * messages and IQs for the account ({@link MessageFlows}, §8.5) with offline storage and its
  * flexible retrieval ({@link OfflineFlows}, XEP-0160, XEP-0013),
  * the blocking command ({@link BlockingFlows}, XEP-0191) and the vCard and private storage
- * ({@link StorageFlows}, XEP-0054, XEP-0049), with the roster pushes every change
+ * ({@link StorageFlows}, XEP-0054, XEP-0049) and privacy lists ({@link PrivacyFlows}, XEP-0016,
+ * applied before everything else), with the roster pushes every change
  * causes (§2.1.6). Stanzas the account sends to a JID it blocks are refused; stanzas from one are
  * dropped (presence) or answered with service-unavailable (messages and IQ requests), so the
  * account appears offline to it (XEP-0191 §3.3). A pure machine: the router feeds it the
@@ -42,17 +43,25 @@ public final class AccountEntity {
 
     /** Feeds one input to the account's entity. */
     public static Step<AccountState, AccountOutput> step(AccountState state, AccountInput input, AccountLimits limits, Fresh fresh) {
-        Option<Stanza> refused = outbound(input).flatMap(stanza -> BlockingFlows.refusal(state, stanza));
+        Option<Stanza> refused = outbound(input).flatMap(stanza -> BlockingFlows.refusal(state, stanza)
+                .orElse(() -> PrivacyFlows.outboundRefusal(state, stanza)));
         if (refused.isDefined()) {
             String resource = outbound(input).get().from().flatMap(Jid::resource).getOrElse("");
             return Step.of(state, new AccountOutput.ToResource(resource, refused.get()));
         }
-        if (inbound(input).exists(stanza -> BlockingFlows.blocked(state, stanza))) {
+        if (inbound(input).exists(stanza -> BlockingFlows.blocked(state, stanza) || PrivacyFlows.deniesInbound(state, stanza))) {
             return input instanceof AccountInput.InboundMessage || input instanceof AccountInput.InboundIq
                     ? Step.of(state, unavailable(inbound(input).get())) : Step.of(state); // presence from a blocked JID: no answer at all
         }
+        Step<AccountState, AccountOutput> done = dispatch(state, input, limits, fresh);
+        return Step.of(done.state(), PrivacyFlows.filtered(done.state(), done.outputs()));
+    }
+
+    private static Step<AccountState, AccountOutput> dispatch(AccountState state, AccountInput input, AccountLimits limits, Fresh fresh) {
         if (input instanceof AccountInput.RosterRequest request) {
             return onRosterRequest(state, request, limits.roster(), fresh);
+        } else if (input instanceof AccountInput.PrivacyRequest request) {
+            return PrivacyFlows.request(state, request.resource(), request.request(), request.query(), limits, fresh);
         } else if (input instanceof AccountInput.OfflineRequest request) {
             return OfflineFlows.own(state, request.resource(), request.request());
         } else if (input instanceof AccountInput.StorageRequest request) {
@@ -77,7 +86,7 @@ public final class AccountEntity {
             return Step.of(state.withConnected(state.connected().add(bound.resource())));
         }
         String gone = ((AccountInput.ResourceGone) input).resource();
-        return PresenceFlows.gone(state.withOffline(state.offline().gone(gone)), gone);
+        return PresenceFlows.gone(state.withOffline(state.offline().gone(gone)).withPrivacy(state.privacy().gone(gone)), gone);
     }
 
     /**

@@ -80,6 +80,17 @@ public sealed interface AccountInput {
     }
 
     /**
+     * A XEP-0016 privacy list request from one of the account's resources.
+     *
+     * @param resource the requesting resource
+     * @param request  the request, 'from' stamped
+     * @param query    its payload
+     */
+    record PrivacyRequest(String resource, dev.starling.model.stanza.Iq request, dev.starling.model.privacy.PrivacyQuery query)
+            implements AccountInput {
+    }
+
+    /**
      * A XEP-0013 request from one of the account's resources: disco on the offline node, or an
      * {@code <offline/>} command.
      *

@@ -5,7 +5,7 @@ import dev.starling.model.stanza.Stanza;
 
 /**
  * What an account entity asks the shell to do, in order. The shell finishes {@link StoreRoster},
- * {@link StoreBlocklist}, {@link StoreData}, {@link StoreOffline} and {@link ForgetOffline} before it performs the outputs after them, so
+ * {@link StoreBlocklist}, {@link StoreData}, {@link StorePrivacy}, {@link StoreOffline} and {@link ForgetOffline} before it performs the outputs after them, so
  * nothing is acknowledged or pushed before it is stored.
  */
 public sealed interface AccountOutput {
@@ -61,6 +61,15 @@ public sealed interface AccountOutput {
      * @param value the element to keep, or none to forget the key
      */
     record StoreData(String key, io.vavr.control.Option<dev.starling.model.element.Element> value) implements AccountOutput {
+    }
+
+    /**
+     * Store the privacy lists and the default list: they changed (XEP-0016); session-scoped active
+     * lists are not stored.
+     *
+     * @param privacy the account's privacy
+     */
+    record StorePrivacy(dev.starling.machine.privacy.Privacy privacy) implements AccountOutput {
     }
 
     /**

@@ -83,8 +83,9 @@ final class ReadyClient {
 
     private static Step<ClientState, SessionOutput> receive(ClientState.Ready s, Stanza stanza, Fresh fresh) {
         if (stanza instanceof Iq iq && iq.type() == IqType.SET && iq.from().forAll(from -> from.equals(s.jid().bare()))
-                && (iq.payload().getOrNull() instanceof RosterQuery || iq.payload().getOrNull() instanceof BlockingCommand)) {
-            // RFC 6121 §2.1.6, XEP-0191 §3.3: a roster or blocklist push from the account itself is acknowledged and handed on
+                && (iq.payload().getOrNull() instanceof RosterQuery || iq.payload().getOrNull() instanceof BlockingCommand
+                || iq.payload().getOrNull() instanceof dev.starling.model.privacy.PrivacyQuery)) {
+            // RFC 6121 §2.1.6, XEP-0191 §3.3, XEP-0016 §2.6: a roster, blocklist or privacy list push from the account itself is acknowledged and handed on
             return Step.of(s, new SessionOutput.Send(StanzaReplies.result(iq)), ClientSession.notify(new SessionEvent.StanzaReceived(iq)));
         }
         if (stanza instanceof Message message && wantsReceipt(message)) {

@@ -121,11 +121,13 @@ final class ReadyServer {
 
     /**
      * The requests the account's entity answers: its roster (RFC 6121 §2), its blocklist (XEP-0191),
-     * its vCard (XEP-0054), its private storage (XEP-0049) and its offline messages (XEP-0013).
+     * its vCard (XEP-0054), its private storage (XEP-0049), its offline messages (XEP-0013) and its
+     * privacy lists (XEP-0016).
      */
     private static boolean forAccount(Iq iq) {
         Object payload = iq.payload().getOrNull();
-        return payload instanceof RosterQuery || payload instanceof BlockingCommand || AccountEntity.isOfflineRequest(iq)
+        return payload instanceof RosterQuery || payload instanceof BlockingCommand || payload instanceof dev.starling.model.privacy.PrivacyQuery
+                || AccountEntity.isOfflineRequest(iq)
                 || payload instanceof dev.starling.model.element.Element e
                 && (e.is("vcard-temp", "vCard") || e.is("jabber:iq:private", "query"));
     }

@@ -117,10 +117,11 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
     /**
      * What the server answers about itself, with the features its account policies add (XEP-0077
      * §10, XEP-0078), and what every account entity provides: offline storage, the blocking
-     * command, vCards and private storage (XEP-0160 §4, XEP-0013 §2.1, XEP-0191 §3.1, XEP-0054 §6, XEP-0049).
+     * command, vCards and private storage (XEP-0160 §4, XEP-0013 §2.1, XEP-0191 §3.1, XEP-0016 §3, XEP-0054 §6, XEP-0049).
      */
     EntityServices advertisedServices() {
-        Seq<String> features = Array.of("msgoffline", dev.starling.model.offline.OfflineRetrieval.NAMESPACE, "urn:xmpp:blocking", "vcard-temp", "jabber:iq:private");
+        Seq<String> features = Array.of("msgoffline", dev.starling.model.offline.OfflineRetrieval.NAMESPACE, "urn:xmpp:blocking",
+                dev.starling.model.privacy.PrivacyQuery.NAMESPACE, "vcard-temp", "jabber:iq:private");
         if (registration.registration() || registration.passwordChange() || registration.cancellation()) {
             features = features.append(Register.NAMESPACE);
         }

@@ -1,0 +1,2 @@
+/** Codecs for privacy lists, XEP-0016. */
+package dev.starling.codec.privacy;
