@@ -70,6 +70,7 @@ final class ImChecks {
         blocking(stranger);
         DiscoInfo server = user.discoInfo(Option.some(check.target().jid().domainJid())).block(TIMEOUT);
         storage(server);
+        PrivacyCheck.run(check, user, server, stranger);
         if (offered.feature(RegisterFeature.class).isEmpty()) {
             for (String[] flow : new String[][]{{"3.1", "subscription request and approval"}, {"3.1", "mutual subscription"},
                     {"4.2", "presence between subscribers"}, {"4.5", "unavailable presence when a session ends"},

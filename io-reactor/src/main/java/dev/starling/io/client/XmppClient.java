@@ -53,6 +53,7 @@ public final class XmppClient {
     private final ClientBlocking blocking;
     private final ClientStorage storage;
     private final ClientOffline offline;
+    private final ClientPrivacy privacy;
     private volatile SessionHandle session;
     private volatile Jid jid;
 
@@ -62,6 +63,7 @@ public final class XmppClient {
         this.blocking = new ClientBlocking(this);
         this.storage = new ClientStorage(this);
         this.offline = new ClientOffline(this);
+        this.privacy = new ClientPrivacy(this);
     }
 
     /**
@@ -183,6 +185,11 @@ public final class XmppClient {
     /** The messages the server stored while the account was offline, retrieved at the application's pace (XEP-0013). */
     public ClientOffline offline() {
         return offline;
+    }
+
+    /** The account's privacy lists (XEP-0016). */
+    public ClientPrivacy privacy() {
+        return privacy;
     }
 
     /** The account's blocklist (XEP-0191). */
