@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the first online probes the second and hears "unavailable" from her bare JID; the second
  * learns the first's presence through her probe, the first gets her initial presence, updates
  * are broadcast, and a session that ends without unavailable presence is reported unavailable.
- * A subscription request to an account that does not exist comes back as item-not-found.
+ * A subscription request to an account that does not exist comes back as item-not-found. A
+ * subscriber learns how long ago Juliet left, with her status (XEP-0012 §4).
  */
 class PresenceWireTest {
 
@@ -81,6 +82,27 @@ class PresenceWireTest {
         assertThat(error.from()).contains(Jid.of("nobody@localhost"));
         assertThat(error.error().map(e -> e.condition().wireName())).contains("item-not-found");
         juliet.close().block(WAIT);
+    }
+
+    @Test
+    void aSubscriberLearnsJulietsLastActivity() throws Exception {
+        XmppClient juliet = fixture.connect("juliet");
+        XmppClient romeo = fixture.connect("romeo");
+        subscribeBothWays(juliet, romeo);
+        juliet.send(Presence.available()).block(WAIT);
+        juliet.send(Presence.of(PresenceType.UNAVAILABLE).withChild(dev.starling.model.stanza.Status.of("Heading Home"))).block(WAIT);
+        juliet.close().block(WAIT);
+
+        dev.starling.model.im.LastActivity last = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (last == null || last.status().isEmpty()) { // her session's end reaches her account after her close completes
+            assertThat(System.nanoTime()).as("XEP-0012 §4: her last activity with its status").isLessThan(deadline);
+            last = romeo.request(dev.starling.model.stanza.IqType.GET, io.vavr.control.Option.some(JULIET), dev.starling.model.im.LastActivity.query())
+                    .block(WAIT).firstChild(dev.starling.model.im.LastActivity.class).get();
+        }
+        assertThat(last.seconds().get()).isBetween(0L, 10L);
+        assertThat(last.status()).contains("Heading Home");
+        romeo.close().block(WAIT);
     }
 
     private static void subscribeBothWays(XmppClient juliet, XmppClient romeo) throws Exception {

@@ -71,7 +71,7 @@ public final class AccountEntity {
         } else if (input instanceof AccountInput.InboundMessage message) {
             return MessageFlows.inbound(state, message.message(), limits, fresh);
         } else if (input instanceof AccountInput.InboundIq iq) {
-            return onInboundIq(state, iq.iq());
+            return onInboundIq(state, iq.iq(), fresh);
         } else if (input instanceof AccountInput.OutboundStanza out) {
             return Step.of(state, new AccountOutput.ToContact(out.stanza()));
         } else if (input instanceof AccountInput.OutboundSubscription out) {
@@ -86,21 +86,25 @@ public final class AccountEntity {
             return Step.of(state.withConnected(state.connected().add(bound.resource())));
         }
         String gone = ((AccountInput.ResourceGone) input).resource();
-        return PresenceFlows.gone(state.withOffline(state.offline().gone(gone)).withPrivacy(state.privacy().gone(gone)), gone);
+        return PresenceFlows.gone(state.withOffline(state.offline().gone(gone)).withPrivacy(state.privacy().gone(gone)), gone, fresh);
     }
 
     /**
-     * RFC 6121 §8.5.2.1.3 and §8.5.3: an IQ for a connected resource reaches it; a request for the
+     * RFC 6121 §8.5.2.1.3 and §8.5.3: the server answers storage, offline and last activity
+     * queries for the bare JID itself (XEP-0054, XEP-0013, XEP-0012); an IQ for a connected resource reaches it; a request for the
      * bare JID or for a resource that is not there is service-unavailable; a response that finds no
      * resource is dropped (RFC 6120 §8.2.3).
      */
-    private static Step<AccountState, AccountOutput> onInboundIq(AccountState state, Iq iq) {
+    private static Step<AccountState, AccountOutput> onInboundIq(AccountState state, Iq iq, Fresh fresh) {
         Jid to = iq.to().get();
         if (to.isBare() && StorageFlows.handles(iq)) {
             return Step.of(state, StorageFlows.foreign(state, iq)); // XEP-0054 §2.2: the server answers for the account
         }
         if (OfflineFlows.handles(iq)) {
             return Step.of(state, OfflineFlows.foreign(iq));
+        }
+        if (state.exists() && LastActivityFlows.handles(iq)) {
+            return Step.of(state, LastActivityFlows.answer(state, iq, fresh.now())); // XEP-0012 §4: the server answers for the account
         }
         if (to.isFull() && state.connected().contains(to.resource().get())) {
             return Step.of(state, new AccountOutput.ToResource(to.resource().get(), iq));

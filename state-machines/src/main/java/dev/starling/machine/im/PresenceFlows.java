@@ -20,7 +20,8 @@ import io.vavr.control.Option;
  *       A resource that becomes available with a non-negative priority, or raises a negative one
  *       to non-negative, receives the messages stored offline (XEP-0160 §3).</li>
  *   <li>Unavailable presence, sent or caused by the session's end, goes to the same entities and
- *       to everyone the resource sent directed presence to (§4.5.2, §4.6.3).</li>
+ *       to everyone the resource sent directed presence to (§4.5.2, §4.6.3). When the last
+ *       available resource goes, the account's last activity is recorded (XEP-0012 §4).</li>
  *   <li>Directed presence goes to its addressee; the entity remembers addressees that are not
  *       subscribers, to tell them when the resource goes (§4.6.2).</li>
  *   <li>A probe is answered with each available resource's last presence if the prober is a
@@ -44,16 +45,16 @@ final class PresenceFlows {
             return broadcast(state, resource, presence, fresh);
         }
         if (presence.type().contains(PresenceType.UNAVAILABLE)) {
-            return state.available().containsKey(resource) ? unavailable(state, resource, presence, true) : Step.of(state);
+            return state.available().containsKey(resource) ? unavailable(state, resource, presence, true, fresh) : Step.of(state);
         }
         return Step.of(state); // a probe or an error needs an addressee (§4.3, §4.7)
     }
 
     /** A session ended: if its resource was available, it becomes unavailable for everyone who saw it (§4.5.2). */
-    static Step<AccountState, AccountOutput> gone(AccountState state, String resource) {
+    static Step<AccountState, AccountOutput> gone(AccountState state, String resource, Fresh fresh) {
         AccountState forgotten = state.withInterested(state.interested().remove(resource)).withConnected(state.connected().remove(resource));
         return state.available().containsKey(resource)
-                ? unavailable(forgotten, resource, Presence.of(PresenceType.UNAVAILABLE).withFrom(Option.some(state.full(resource))), false)
+                ? unavailable(forgotten, resource, Presence.of(PresenceType.UNAVAILABLE).withFrom(Option.some(state.full(resource))), false, fresh)
                 : Step.of(forgotten);
     }
 
@@ -87,13 +88,18 @@ final class PresenceFlows {
         return Step.of(stored.state(), outputs.appendAll(stored.outputs()));
     }
 
-    private static Step<AccountState, AccountOutput> unavailable(AccountState state, String resource, Presence presence, boolean toSelf) {
+    private static Step<AccountState, AccountOutput> unavailable(AccountState state, String resource, Presence presence, boolean toSelf,
+                                                                 Fresh fresh) {
         Seq<Jid> directedTo = state.directed().get(resource).map(LinkedHashSet::ofAll).getOrElse(LinkedHashSet.empty()).toArray();
         AccountState now = state.withAvailable(state.available().remove(resource)).withDirected(state.directed().remove(resource));
         Seq<AccountOutput> outputs = toSubscribers(state, presence)
                 .appendAll(toOwnResources(toSelf ? state : now, presence))
                 .appendAll(directedTo.map(jid -> (AccountOutput) new AccountOutput.ToContact(presence.withTo(Option.some(jid)))));
-        return Step.of(now, outputs);
+        if (!now.available().isEmpty()) {
+            return Step.of(now, outputs);
+        }
+        var last = LastActivityFlows.recorded(now, fresh.now(), presence.status()); // XEP-0012 §4: the account went offline
+        return Step.of(last._1, outputs.prepend(last._2));
     }
 
     /** §4.6: directed presence goes out as is; addressees that are not subscribers are remembered until unavailable. */
