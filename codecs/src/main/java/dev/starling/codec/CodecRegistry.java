@@ -85,6 +85,7 @@ public final class CodecRegistry {
         registry = dev.starling.codec.im.CapsCodecs.register(registry);
         registry = dev.starling.codec.im.TimeCodecs.register(registry);
         registry = dev.starling.codec.im.ChatCodecs.register(registry);
+        registry = dev.starling.codec.im.AvatarCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every stanza in the examples of the everyday extensions round-trips through the typed model:
  * XEP-0085 chat states, XEP-0184 receipts, XEP-0224 attention, XEP-0202 and XEP-0090 time,
  * XEP-0012 last activity, XEP-0115 capabilities, XEP-0191 blocking, XEP-0203 delay and XEP-0013
- * flexible offline retrieval and XEP-0016 privacy lists. Each
+ * flexible offline retrieval, XEP-0016 privacy lists and XEP-0153 avatar updates. Each
  * stanza is decoded, its payloads typed, encoded again, and must be equivalent to the example;
  * the test also checks that at least one payload per XEP was typed, so it cannot pass by leaving
  * everything as raw elements. Templates whose "..." stands for left-out elements are skipped.
@@ -36,7 +36,7 @@ class ExtensionRoundTripTest {
     @TestFactory
     Stream<DynamicTest> everyStanzaOfTheExtensionsRoundTrips() {
         java.util.List<DynamicTest> tests = new ArrayList<>();
-        for (String xep : List.of("xep-0013", "xep-0016", "xep-0085", "xep-0184", "xep-0224", "xep-0202", "xep-0090", "xep-0012", "xep-0115", "xep-0191", "xep-0203")) {
+        for (String xep : List.of("xep-0013", "xep-0016", "xep-0085", "xep-0153", "xep-0184", "xep-0224", "xep-0202", "xep-0090", "xep-0012", "xep-0115", "xep-0191", "xep-0203")) {
             int[] typed = {0};
             for (SpecExample example : SpecCorpus.read(xep + ".json").examples()) {
                 for (var part : SpeakerTurnsAccess.split(example.text())) {

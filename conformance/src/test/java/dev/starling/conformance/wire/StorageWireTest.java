@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * vCards and private storage over real sockets (XEP-0054, XEP-0049, with XEP-0048 bookmarks as
  * the stored data): Juliet sets her vCard and reads it back, Romeo reads it through her bare JID
  * and may not change it, and her bookmarks survive her next login while her annotations stay
- * apart.
+ * apart. The client advertises the hash of the vCard's image in presence (XEP-0153).
  */
 class StorageWireTest {
 
@@ -78,5 +78,32 @@ class StorageWireTest {
         assertThat(again.storage().load(QName.of("urn:starling:nothing", "prefs")).block(WAIT)).as("nothing stored: the empty element")
                 .singleElement().satisfies(empty -> assertThat(empty.elements()).isEmpty());
         again.close().block(WAIT);
+    }
+
+    @Test
+    void theAvatarHashOfTheVcardGoesOutInPresence() throws Exception {
+        XmppClient juliet = fixture.connect("juliet");
+        java.util.concurrent.BlockingQueue<dev.starling.model.stanza.Presence> own = new java.util.concurrent.LinkedBlockingQueue<>();
+        juliet.stanzas().ofType(dev.starling.model.stanza.Presence.class).subscribe(own::add);
+        assertThat(juliet.avatar().photo()).as("XEP-0153 §4.5: not ready before the vCard is known").isEmpty();
+        juliet.available().block(WAIT);
+        assertThat(own.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).firstChild(dev.starling.model.im.AvatarUpdate.class))
+                .as("Example 6: an empty update").contains(dev.starling.model.im.AvatarUpdate.notReady());
+
+        byte[] image = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        Element vcard = Element.builder("vcard-temp", "vCard").child(Element.builder("vcard-temp", "PHOTO")
+                .child(Element.builder("vcard-temp", "TYPE").text("image/png").build())
+                .child(Element.builder("vcard-temp", "BINVAL").text(java.util.Base64.getMimeEncoder().encodeToString(image)).build()).build()).build();
+        juliet.storage().setVcard(vcard).block(WAIT);
+        String sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(image));
+        juliet.available().block(WAIT);
+        assertThat(own.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).firstChild(dev.starling.model.im.AvatarUpdate.class)
+                .flatMap(dev.starling.model.im.AvatarUpdate::photo)).as("Example 3: the image's SHA-1").contains(sha1);
+
+        XmppClient again = fixture.connect("juliet");
+        again.storage().vcard(Option.none()).block(WAIT);
+        assertThat(again.avatar().photo()).as("a new session learns the hash by reading the vCard").contains(sha1);
+        again.close().block(WAIT);
+        juliet.close().block(WAIT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.starling.io.client;
 
+import dev.starling.machine.avatar.AvatarHash;
 import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
 import dev.starling.model.jid.Jid;
@@ -24,11 +25,20 @@ public final class ClientStorage {
         this.client = client;
     }
 
-    /** A vCard: the account's own when {@code of} is none (XEP-0054 §2.1), else that entity's (§2.2); empty if it has none. */
+    /**
+     * A vCard: the account's own when {@code of} is none (XEP-0054 §2.1), else that entity's (§2.2);
+     * empty if it has none. Reading or writing the own vCard sets the avatar hash the client
+     * advertises in presence (XEP-0153).
+     */
     public Mono<Element> vcard(Option<Jid> of) {
         return client.request(IqType.GET, of.map(Jid::bare), Element.of(VCARD))
                 .map(result -> result.children().find(c -> c instanceof Element e && e.name().equals(VCARD)).map(Element.class::cast)
-                        .getOrElse(() -> Element.of(VCARD)));
+                        .getOrElse(() -> Element.of(VCARD)))
+                .doOnNext(vcard -> {
+                    if (of.isEmpty()) {
+                        client.avatar(AvatarHash.of(vcard)); // XEP-0153 §4.5: advertise only after reading the current vCard
+                    }
+                });
     }
 
     /** Replaces the account's vCard (XEP-0054 §3.2); {@code vcard} is a {@code <vCard xmlns='vcard-temp'/>} element. */
@@ -36,7 +46,7 @@ public final class ClientStorage {
         if (!vcard.name().equals(VCARD)) {
             return Mono.error(new IllegalArgumentException("a vCard is <vCard xmlns='vcard-temp'/>, not " + vcard.name()));
         }
-        return client.request(IqType.SET, Option.none(), vcard).then();
+        return client.request(IqType.SET, Option.none(), vcard).doOnNext(done -> client.avatar(AvatarHash.of(vcard))).then();
     }
 
     /** The elements stored under one namespace (XEP-0049 §2); {@code name} is the stored element's name. */

@@ -54,6 +54,7 @@ public final class XmppClient {
     private final ClientStorage storage;
     private final ClientOffline offline;
     private final ClientPrivacy privacy;
+    private volatile dev.starling.model.im.AvatarUpdate avatar = dev.starling.model.im.AvatarUpdate.notReady();
     private volatile SessionHandle session;
     private volatile Jid jid;
 
@@ -198,11 +199,24 @@ public final class XmppClient {
     }
 
     /**
-     * Sends available presence (RFC 6121 §4.2) with this client's capabilities (XEP-0115 §4):
+     * The avatar update this client advertises (XEP-0153 §4.3): not ready until the account's own
+     * vCard was read or written through {@link #storage()}, then its image's hash.
+     */
+    public dev.starling.model.im.AvatarUpdate avatar() {
+        return avatar;
+    }
+
+    void avatar(dev.starling.model.im.AvatarUpdate update) {
+        avatar = update;
+    }
+
+    /**
+     * Sends available presence (RFC 6121 §4.2) with this client's capabilities (XEP-0115 §4) and
+     * avatar update (XEP-0153 §4.3):
      * subscription requests and messages that waited are delivered now.
      */
     public Mono<Void> available() {
-        return send(dev.starling.model.stanza.Presence.available().withChild(settings.machine().services().caps()));
+        return send(dev.starling.model.stanza.Presence.available().withChild(settings.machine().services().caps()).withChild(avatar));
     }
 
     /** XEP-0199 ping; completes with the round-trip time. */
