@@ -77,6 +77,13 @@ class StorageWireTest {
         assertThat(XmlEquivalence.equivalent(annotations.head(), notes)).isTrue();
         assertThat(again.storage().load(QName.of("urn:starling:nothing", "prefs")).block(WAIT)).as("nothing stored: the empty element")
                 .singleElement().satisfies(empty -> assertThat(empty.elements()).isEmpty());
+        var typed = again.storage().bookmarks().block(WAIT);
+        assertThat(typed.conferences()).containsExactly(new dev.starling.model.bookmarks.Bookmarks.Conference(Jid.of("council@conference.localhost"),
+                Option.some("The Council"), true, Option.some("Juliet"), Option.none()));
+        assertThat(again.storage().notes().block(WAIT).notes().map(n -> n.text())).containsExactly("a Montague");
+        again.storage().setBookmarks(new dev.starling.model.bookmarks.Bookmarks(typed.conferences(), io.vavr.collection.Array.of(
+                new dev.starling.model.bookmarks.Bookmarks.Url(Option.some("Works"), "http://the-tech.mit.edu/Shakespeare/")))).block(WAIT);
+        assertThat(again.storage().bookmarks().block(WAIT).urls().map(u -> u.url())).containsExactly("http://the-tech.mit.edu/Shakespeare/");
         again.close().block(WAIT);
     }
 

@@ -1,10 +1,15 @@
 package dev.starling.io.client;
 
+import dev.starling.codec.CodecRegistry;
 import dev.starling.machine.avatar.AvatarHash;
+import dev.starling.model.Namespaces;
+import dev.starling.model.bookmarks.Bookmarks;
+import dev.starling.model.bookmarks.RosterNotes;
 import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.IqType;
+import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import reactor.core.publisher.Mono;
@@ -12,12 +17,13 @@ import reactor.core.publisher.Mono;
 /**
  * What the server keeps for the account, from the client's side: vCards (XEP-0054; the
  * account's own or anyone's through their bare JID) and private XML storage (XEP-0049, where
- * XEP-0048 bookmarks and XEP-0145 annotations live).
+ * XEP-0048 bookmarks and XEP-0145 annotations live, read and written typed here too).
  */
 public final class ClientStorage {
 
     private static final QName VCARD = QName.of("vcard-temp", "vCard");
     private static final QName PRIVATE = QName.of("jabber:iq:private", "query");
+    private static final CodecRegistry REGISTRY = CodecRegistry.core();
 
     private final XmppClient client;
 
@@ -64,5 +70,31 @@ public final class ClientStorage {
             query.child(element);
         }
         return client.request(IqType.SET, Option.none(), query.build()).then();
+    }
+
+    /** The account's bookmarks (XEP-0048 in private storage, §3); none stored reads as empty. */
+    public Mono<Bookmarks> bookmarks() {
+        return typed(QName.of(Bookmarks.NAMESPACE, "storage"), Bookmarks.class, new Bookmarks(Array.empty(), Array.empty()));
+    }
+
+    /** Replaces the account's bookmarks (XEP-0048 §3). */
+    public Mono<Void> setBookmarks(Bookmarks bookmarks) {
+        return store(REGISTRY.encode(bookmarks, Namespaces.CLIENT));
+    }
+
+    /** The account's notes about contacts (XEP-0145); none stored reads as empty. */
+    public Mono<RosterNotes> notes() {
+        return typed(QName.of(RosterNotes.NAMESPACE, "storage"), RosterNotes.class, new RosterNotes(Array.empty()));
+    }
+
+    /** Replaces the account's notes about contacts (XEP-0145). */
+    public Mono<Void> setNotes(RosterNotes notes) {
+        return store(REGISTRY.encode(notes, Namespaces.CLIENT));
+    }
+
+    private <T> Mono<T> typed(QName name, Class<T> type, T empty) {
+        return load(name).map(stored -> stored.headOption().map(element -> REGISTRY.decodePayload(element, Namespaces.CLIENT)
+                .fold(error -> { throw new IllegalStateException("the stored " + name + " is not what XEP-0048/0145 define: " + error); },
+                        type::cast)).getOrElse(empty));
     }
 }
