@@ -3,6 +3,7 @@ package dev.starling.codec.bookmarks;
 import dev.starling.codec.CodecContext;
 import dev.starling.codec.CodecError;
 import dev.starling.codec.CodecRegistry;
+import dev.starling.codec.DateTimes;
 import dev.starling.codec.FunctionalCodec;
 import dev.starling.model.bookmarks.Bookmarks;
 import dev.starling.model.bookmarks.RosterNotes;
@@ -95,7 +96,7 @@ public final class BookmarkCodecs {
     private static Element encodeNotes(RosterNotes notes, CodecContext context) {
         Element.Builder storage = Element.builder(NOTES);
         notes.notes().forEach(note -> storage.child(Element.builder(RosterNotes.NAMESPACE, "note").attribute("jid", note.jid().toString())
-                .attribute("cdate", note.created().map(Instant::toString)).attribute("mdate", note.changed().map(Instant::toString))
+                .attribute("cdate", note.created().map(DateTimes::format)).attribute("mdate", note.changed().map(DateTimes::format))
                 .text(note.text()).build()));
         return storage.build();
     }

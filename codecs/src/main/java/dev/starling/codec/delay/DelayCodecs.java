@@ -3,6 +3,7 @@ package dev.starling.codec.delay;
 import dev.starling.codec.CodecContext;
 import dev.starling.codec.CodecError;
 import dev.starling.codec.CodecRegistry;
+import dev.starling.codec.DateTimes;
 import dev.starling.codec.FunctionalCodec;
 import dev.starling.model.delay.Delay;
 import dev.starling.model.element.Element;
@@ -21,7 +22,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * XEP-0203 {@code <delay/>} with its XEP-0082 dateTime stamp (any offset accepted, written in
- * UTC), and the legacy XEP-0091 {@code <x xmlns='jabber:x:delay'/>} with its
+ * UTC with at most millisecond precision, {@link dev.starling.codec.DateTimes}), and the legacy XEP-0091 {@code <x xmlns='jabber:x:delay'/>} with its
  * {@code CCYYMMDDThh:mm:ss} UTC stamp. A missing or unreadable stamp is bad-request; an invalid
  * 'from' is jid-malformed.
  */
@@ -57,7 +58,7 @@ public final class DelayCodecs {
     }
 
     private static Element encode(Delay delay, CodecContext context) {
-        String stamp = delay.legacy() ? LEGACY_STAMP.format(delay.stamp().atOffset(ZoneOffset.UTC)) : delay.stamp().toString();
+        String stamp = delay.legacy() ? LEGACY_STAMP.format(delay.stamp().atOffset(ZoneOffset.UTC)) : DateTimes.format(delay.stamp());
         Element.Builder builder = Element.builder(delay.legacy() ? LEGACY : DELAY)
                 .attribute("from", delay.from().map(Jid::toString)).attribute("stamp", stamp);
         delay.reason().forEach(builder::text);

@@ -2,6 +2,7 @@ package dev.starling.codec.im;
 
 import dev.starling.codec.CodecError;
 import dev.starling.codec.CodecRegistry;
+import dev.starling.codec.DateTimes;
 import dev.starling.codec.FunctionalCodec;
 import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
@@ -42,7 +43,7 @@ public final class TimeCodecs {
                 }, (time, context) -> {
                     Element.Builder builder = Element.builder(TIME);
                     time.tzo().forEach(tzo -> builder.child(Element.builder(EntityTime.NAMESPACE, "tzo").text(tzo).build()));
-                    time.utc().forEach(utc -> builder.child(Element.builder(EntityTime.NAMESPACE, "utc").text(utc.toString()).build()));
+                    time.utc().forEach(utc -> builder.child(Element.builder(EntityTime.NAMESPACE, "utc").text(DateTimes.format(utc)).build()));
                     return builder.build();
                 }))
                 .withPayload(new FunctionalCodec<>(List.of(LEGACY), LegacyTime.class,
