@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A JDBC database and the bounded scheduler its calls run on, so that no event loop ever blocks
@@ -17,10 +18,19 @@ import java.util.concurrent.Callable;
  * @param user      the user
  * @param password  the password
  * @param scheduler where the calls run
+ * @param closed    whether the store was closed
  */
-record Database(String url, String user, String password, Scheduler scheduler) {
+record Database(String url, String user, String password, Scheduler scheduler, AtomicBoolean closed) {
 
+    Database(String url, String user, String password, Scheduler scheduler) {
+        this(url, user, password, scheduler, new AtomicBoolean());
+    }
+
+    /** A new connection; refused once the store is closed, so late work cannot reopen an embedded database. */
     Connection connect() throws SQLException {
+        if (closed.get()) {
+            throw new SQLException("the store is closed");
+        }
         return DriverManager.getConnection(url, user, password);
     }
 

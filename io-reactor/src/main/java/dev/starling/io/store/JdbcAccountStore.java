@@ -210,7 +210,8 @@ public final class JdbcAccountStore implements AccountStore, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        keepAlive.close();
+        database.closed().set(true); // work still queued fails instead of reopening the database
         database.scheduler().dispose();
+        keepAlive.close();
     }
 }

@@ -1,0 +1,79 @@
+package dev.starling.benchmarks.chat;
+
+import dev.starling.io.server.ServerSettings;
+import dev.starling.io.server.StarlingServer;
+import dev.starling.io.session.SessionSettings;
+import dev.starling.io.store.InMemoryAccountStore;
+import dev.starling.io.store.PasswordHashing;
+import dev.starling.io.tls.SelfSignedCertificate;
+import dev.starling.io.tls.TlsCredentials;
+import dev.starling.io.tls.TlsSetups;
+import dev.starling.io.tls.TrustPolicy;
+import dev.starling.machine.routing.ConflictPolicy;
+import dev.starling.machine.sasl.SaslServerPolicy;
+import dev.starling.machine.stanza.EntityServices;
+import dev.starling.machine.stream.server.ServerConfig;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.version.SoftwareVersion;
+import io.vavr.collection.Array;
+import io.vavr.control.Option;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * The Starling side of the chat run, in its own JVM so that its CPU time and memory are its own:
+ * the reference server's engine on 127.0.0.1 with STARTTLS required, SCRAM-SHA-1, in-memory
+ * storage and accounts {@code chat0..chat<N-1>} (password {@value #PASSWORD}). Prints
+ * {@code READY <port> <certificate PEM file>}; answers {@code HEAP} on its input with
+ * {@code HEAP <bytes>}, the used heap after four full collections; exits when its input closes.
+ */
+public final class ChatServer {
+
+    static final String PASSWORD = "chat-secret";
+
+    private ChatServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("org.bouncycastle").setLevel(java.util.logging.Level.WARNING);
+        int users = Integer.parseInt(args[0]);
+        TlsCredentials certificate = SelfSignedCertificate.generate("localhost");
+        InMemoryAccountStore accounts = new InMemoryAccountStore();
+        var credentials = PasswordHashing.derive(PASSWORD);
+        for (int i = 0; i < users; i++) {
+            accounts.create("chat" + i, credentials).block();
+        }
+        ServerConfig machine = ServerConfig.defaults(Jid.of("localhost"),
+                        new EntityServices(Array.empty(), Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "bench")))
+                .withSasl(new SaslServerPolicy(false, false, false, Array.of("SCRAM-SHA-1")));
+        StarlingServer server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.none(), machine,
+                        SessionSettings.defaults(), ConflictPolicy.REPLACE_OLD, 4096), accounts,
+                Option.some(TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get())))
+                .start().block(Duration.ofSeconds(30));
+        Path pem = Files.createTempFile("starling-chat", ".pem");
+        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.certificate().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        System.out.println("READY " + server.address().getPort() + " " + pem);
+        System.out.flush();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+            if (command.equals("HEAP")) {
+                for (int i = 0; i < 4; i++) {
+                    System.gc();
+                }
+                System.out.println("HEAP " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                System.out.flush();
+            }
+        }
+        server.close();
+        Files.deleteIfExists(pem);
+    }
+}

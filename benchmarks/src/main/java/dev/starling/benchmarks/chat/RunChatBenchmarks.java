@@ -1,0 +1,81 @@
+package dev.starling.benchmarks.chat;
+
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+
+/**
+ * The chat load run (issue 4): the same {@link ChatRun} against the Starling server (a child JVM)
+ * and, when {@code interop/peers.sh start} runs them, Prosody and ejabberd, one after the other in
+ * one run, with the same users, rate and duration; a report in Markdown with Starling's figures as
+ * ratios to each peer's.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/starling-benchmarks.jar
+ * dev.starling.benchmarks.chat.RunChatBenchmarks [users] [messages per second] [seconds] [idle sessions]},
+ * defaults 50, 400, 20 and 200. Peers' accounts {@code chat0..} are registered in-band on first use
+ * with the password {@value #PEER_PASSWORD}.
+ */
+public final class RunChatBenchmarks {
+
+    static final String PEER_PASSWORD = "chat-secret";
+
+    private RunChatBenchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("org.bouncycastle").setLevel(java.util.logging.Level.WARNING);
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 400;
+        Duration window = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 20);
+        int idle = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        Duration warmup = Duration.ofSeconds(10); // the JVM's JIT settles; the peers run the same warm-up
+
+        Array<Tuple2<String, ChatRun.Result>> results = Array.empty();
+        try (StarlingTarget starling = StarlingTarget.start(users)) {
+            results = results.append(Tuple.of(starling.name(), ChatRun.run(starling, ChatServer.PASSWORD, users, rate, warmup, window, idle)));
+            System.err.println("progress: " + starling.name() + " done");
+        }
+        for (Option<ChatTarget> peer : Array.of(PeerTarget.find("Prosody", "prosody", 25222), PeerTarget.find("ejabberd", "ejabberd", 35222))) {
+            if (peer.isEmpty()) {
+                System.err.println("a peer is not running (interop/peers.sh start): it is left out");
+                continue;
+            }
+            results = results.append(Tuple.of(peer.get().name(), ChatRun.run(peer.get(), PEER_PASSWORD, users, rate, warmup, window, idle)));
+            System.err.println("progress: " + peer.get().name() + " done");
+        }
+        print(users, rate, window, idle, results);
+    }
+
+    private static void print(int users, double rate, Duration window, int idle, Seq<Tuple2<String, ChatRun.Result>> results) {
+        System.out.printf("%n## Chat load: %d users, %.0f messages/s offered, %d s measured after 10 s warm-up; %d idle sessions%n%n",
+                users, rate, window.toSeconds(), idle);
+        System.out.println("| server | due | delivered | server CPU per message (µs) | p50 latency (ms) | p99 latency (ms) | max (ms) "
+                + "| RSS per idle session (KiB) | heap per idle session (KiB) |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (Tuple2<String, ChatRun.Result> r : results) {
+            ChatRun.Result x = r._2;
+            System.out.printf("| %s | %d | %d | %.1f | %.2f | %.2f | %.1f | %.1f | %s |%n", r._1, x.due(), x.delivered(), x.cpuMicrosEach(),
+                    x.latency().getValueAtPercentile(50) / 1000.0, x.latency().getValueAtPercentile(99) / 1000.0,
+                    x.latency().getMaxValue() / 1000.0, x.rssPerIdle() / 1024, x.heapPerIdle().map(h -> String.format("%.1f", h / 1024)).getOrElse("n/a"));
+        }
+        ChatRun.Result starling = results.head()._2;
+        if (results.size() > 1) {
+            System.out.printf("%n| Starling / peer | CPU per message | p50 latency | p99 latency | RSS per idle session |%n");
+            System.out.println("| --- | ---: | ---: | ---: | ---: |");
+            for (Tuple2<String, ChatRun.Result> r : results.tail()) {
+                System.out.printf("| / %s | %.2f | %.2f | %.2f | %.2f |%n", r._1, starling.cpuMicrosEach() / r._2.cpuMicrosEach(),
+                        ratio(starling.latency().getValueAtPercentile(50), r._2.latency().getValueAtPercentile(50)),
+                        ratio(starling.latency().getValueAtPercentile(99), r._2.latency().getValueAtPercentile(99)),
+                        starling.rssPerIdle() / r._2.rssPerIdle());
+            }
+        }
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? Double.NaN : (double) a / b;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.starling.benchmarks.chat;
+
+import io.vavr.control.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The Starling server of the chat run: a {@link ChatServer} child JVM with the same class path. */
+final class StarlingTarget implements ChatTarget {
+
+    private final Process process;
+    private final BufferedReader output;
+    private final Writer input;
+    private final InetSocketAddress address;
+    private final Path certificate;
+
+    private StarlingTarget(Process process, BufferedReader output, InetSocketAddress address, Path certificate) {
+        this.process = process;
+        this.output = output;
+        this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.address = address;
+        this.certificate = certificate;
+    }
+
+    static StarlingTarget start(int users) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), ChatServer.class.getName(),
+                Integer.toString(users))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            if (line.startsWith("READY ")) {
+                String[] parts = line.split(" ");
+                return new StarlingTarget(process, output, new InetSocketAddress("127.0.0.1", Integer.parseInt(parts[1])), Path.of(parts[2]));
+            }
+        }
+        process.destroyForcibly();
+        throw new IOException("the Starling chat server did not start");
+    }
+
+    @Override
+    public String name() {
+        return "Starling";
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public Path certificate() {
+        return certificate;
+    }
+
+    @Override
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    @Override
+    public boolean registersInBand() {
+        return false;
+    }
+
+    @Override
+    public Option<Long> heapBytes() throws IOException {
+        input.write("HEAP\n");
+        input.flush();
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            if (line.startsWith("HEAP ")) {
+                return Option.some(Long.parseLong(line.substring(5).trim()));
+            }
+        }
+        throw new IOException("the Starling chat server ended");
+    }
+
+    @Override
+    public void close() throws Exception {
+        input.close();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
