@@ -106,14 +106,14 @@ final class ChatRun {
             Histogram latency = recorder.getIntervalHistogram();
             double cpuMicros = cpu.toNanos() / 1e3 / Math.max(1, due);
 
+            Option<Long> heap0 = target.heapBytes(); // full collections first, so that both RSS readings follow one
             long rss0 = target.rssBytes();
-            Option<Long> heap0 = target.heapBytes();
             for (int i = 0; i < idle; i++) {
                 clients.add(login(target, tls, i % users, "idle" + i, password));
             }
             Thread.sleep(2000);
-            long rss1 = target.rssBytes();
             Option<Long> heap1 = target.heapBytes();
+            long rss1 = target.rssBytes();
             return new Result(due, delivered.get(), cpuMicros, latency, (rss1 - rss0) / (double) Math.max(1, idle),
                     heap0.flatMap(before -> heap1.map(after -> (after - before) / (double) Math.max(1, idle))));
         } finally {

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The Starling server of the chat run: a {@link ChatServer} child JVM with the same class path. */
+/**
+ * The Starling server of the chat run: a {@link ChatServer} child JVM with the same class path and
+ * the options in {@code STARLING_BENCH_SERVER_JVM}, if any.
+ */
 final class StarlingTarget implements ChatTarget {
 
     private final Process process;
@@ -32,8 +35,13 @@ final class StarlingTarget implements ChatTarget {
 
     static StarlingTarget start(int users) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), ChatServer.class.getName(),
-                Integer.toString(users))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        java.util.List<String> command = new java.util.ArrayList<>(List.of(java));
+        String extra = System.getenv().getOrDefault("STARLING_BENCH_SERVER_JVM", ""); // e.g. a JFR recording of the server
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChatServer.class.getName(), Integer.toString(users)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = output.readLine(); line != null; line = output.readLine()) {
             if (line.startsWith("READY ")) {
