@@ -65,12 +65,12 @@ public final class RunChatBenchmarks {
         ChatRun.Result starling = results.head()._2;
         if (results.size() > 1) {
             System.out.printf("%n| Starling / peer | CPU per message | p50 latency | p99 latency | RSS per idle session |%n");
-            System.out.println("| --- | ---: | ---: | ---: | ---: |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: |"); // RSS: n/a when either grew by nothing (a JVM may even shrink)
             for (Tuple2<String, ChatRun.Result> r : results.tail()) {
-                System.out.printf("| / %s | %.2f | %.2f | %.2f | %.2f |%n", r._1, starling.cpuMicrosEach() / r._2.cpuMicrosEach(),
+                System.out.printf("| / %s | %.2f | %.2f | %.2f | %s |%n", r._1, starling.cpuMicrosEach() / r._2.cpuMicrosEach(),
                         ratio(starling.latency().getValueAtPercentile(50), r._2.latency().getValueAtPercentile(50)),
                         ratio(starling.latency().getValueAtPercentile(99), r._2.latency().getValueAtPercentile(99)),
-                        starling.rssPerIdle() / r._2.rssPerIdle());
+                        starling.rssPerIdle() > 0 && r._2.rssPerIdle() > 0 ? String.format("%.2f", starling.rssPerIdle() / r._2.rssPerIdle()) : "n/a");
             }
         }
     }
