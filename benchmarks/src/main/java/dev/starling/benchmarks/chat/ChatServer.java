@@ -29,10 +29,12 @@ import java.util.Base64;
 
 /**
  * The Starling side of the chat run, in its own JVM so that its CPU time and memory are its own:
- * the reference server's engine on 127.0.0.1 with STARTTLS required, SCRAM-SHA-1, in-memory
+ * the reference server's engine on 127.0.0.1 with {@code <io threads>} event loops, STARTTLS required, SCRAM-SHA-1, in-memory
  * storage and accounts {@code chat0..chat<N-1>} (password {@value #PASSWORD}). Prints
  * {@code READY <port> <certificate PEM file>}; answers {@code HEAP} on its input with
- * {@code HEAP <bytes>}, the used heap after four full collections; exits when its input closes.
+ * {@code HEAP <bytes>}, the used heap after four full collections (and, when
+ * {@code STARLING_BENCH_HISTOGRAM} names a directory, writes the live-object class histogram there as
+ * {@code histogram-<n>.txt}, to diff where an idle session's heap goes); exits when its input closes.
  */
 public final class ChatServer {
 
@@ -44,6 +46,7 @@ public final class ChatServer {
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("org.bouncycastle").setLevel(java.util.logging.Level.WARNING);
         int users = Integer.parseInt(args[0]);
+        int ioThreads = Integer.parseInt(args[1]);
         TlsCredentials certificate = SelfSignedCertificate.generate("localhost");
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         var credentials = PasswordHashing.derive(PASSWORD);
@@ -54,7 +57,7 @@ public final class ChatServer {
                         new EntityServices(Array.empty(), Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "bench")))
                 .withSasl(new SaslServerPolicy(false, false, false, Array.of("SCRAM-SHA-1")));
         StarlingServer server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.none(), machine,
-                        SessionSettings.defaults(), ConflictPolicy.REPLACE_OLD, 4096), accounts,
+                        SessionSettings.defaults(), ConflictPolicy.REPLACE_OLD, 4096, ioThreads), accounts,
                 Option.some(TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get())))
                 .start().block(Duration.ofSeconds(30));
         Path pem = Files.createTempFile("starling-chat", ".pem");
@@ -63,11 +66,16 @@ public final class ChatServer {
                 + "\n-----END CERTIFICATE-----\n");
         System.out.println("READY " + server.address().getPort() + " " + pem);
         System.out.flush();
+        int histograms = 0;
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command = commands.readLine(); command != null; command = commands.readLine()) {
             if (command.equals("HEAP")) {
                 for (int i = 0; i < 4; i++) {
                     System.gc();
+                }
+                String histogramDir = System.getenv("STARLING_BENCH_HISTOGRAM");
+                if (histogramDir != null) {
+                    Files.writeString(Path.of(histogramDir, "histogram-" + histograms++ + ".txt"), classHistogram());
                 }
                 System.out.println("HEAP " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
                 System.out.flush();
@@ -75,5 +83,12 @@ public final class ChatServer {
         }
         server.close();
         Files.deleteIfExists(pem);
+    }
+
+    /** What {@code jcmd <pid> GC.class_histogram} prints, asked of this JVM's own diagnostic command bean. */
+    private static String classHistogram() throws Exception {
+        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[]{new String[0]}, new String[]{String[].class.getName()});
     }
 }

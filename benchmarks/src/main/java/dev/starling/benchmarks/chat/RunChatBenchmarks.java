@@ -15,8 +15,8 @@ import java.time.Duration;
  * ratios to each peer's.
  *
  * <p>Usage: {@code java -cp benchmarks/target/starling-benchmarks.jar
- * dev.starling.benchmarks.chat.RunChatBenchmarks [users] [messages per second] [seconds] [idle sessions]},
- * defaults 50, 400, 20 and 200. Peers' accounts {@code chat0..} are registered in-band on first use
+ * dev.starling.benchmarks.chat.RunChatBenchmarks [users] [messages per second] [seconds] [idle sessions] [io threads]},
+ * defaults 50, 400, 20, 200 and 1 (the Starling server's event loops; Prosody, too, serves on one thread). Peers' accounts {@code chat0..} are registered in-band on first use
  * with the password {@value #PEER_PASSWORD}.
  */
 public final class RunChatBenchmarks {
@@ -32,10 +32,11 @@ public final class RunChatBenchmarks {
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 400;
         Duration window = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 20);
         int idle = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-        Duration warmup = Duration.ofSeconds(10); // the JVM's JIT settles; the peers run the same warm-up
+        int ioThreads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        Duration warmup = Duration.ofSeconds(30); // the JVM's JIT settles (C2 compiles for ~20 s); the peers run the same warm-up
 
         Array<Tuple2<String, ChatRun.Result>> results = Array.empty();
-        try (StarlingTarget starling = StarlingTarget.start(users)) {
+        try (StarlingTarget starling = StarlingTarget.start(users, ioThreads)) {
             results = results.append(Tuple.of(starling.name(), ChatRun.run(starling, ChatServer.PASSWORD, users, rate, warmup, window, idle)));
             System.err.println("progress: " + starling.name() + " done");
         }
@@ -51,7 +52,7 @@ public final class RunChatBenchmarks {
     }
 
     private static void print(int users, double rate, Duration window, int idle, Seq<Tuple2<String, ChatRun.Result>> results) {
-        System.out.printf("%n## Chat load: %d users, %.0f messages/s offered, %d s measured after 10 s warm-up; %d idle sessions%n%n",
+        System.out.printf("%n## Chat load: %d users, %.0f messages/s offered, %d s measured after 30 s warm-up; %d idle sessions%n%n",
                 users, rate, window.toSeconds(), idle);
         System.out.println("| server | due | delivered | server CPU per message (µs) | p50 latency (ms) | p99 latency (ms) | max (ms) "
                 + "| RSS per idle session (KiB) | heap per idle session (KiB) |");

@@ -33,14 +33,14 @@ final class StarlingTarget implements ChatTarget {
         this.certificate = certificate;
     }
 
-    static StarlingTarget start(int users) throws IOException {
+    static StarlingTarget start(int users, int ioThreads) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         java.util.List<String> command = new java.util.ArrayList<>(List.of(java));
         String extra = System.getenv().getOrDefault("STARLING_BENCH_SERVER_JVM", ""); // e.g. a JFR recording of the server
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChatServer.class.getName(), Integer.toString(users)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChatServer.class.getName(), Integer.toString(users), Integer.toString(ioThreads)));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = output.readLine(); line != null; line = output.readLine()) {

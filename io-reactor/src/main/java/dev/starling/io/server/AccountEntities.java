@@ -101,7 +101,7 @@ final class AccountEntities {
     private void drain(Slot slot) {
         while (!slot.busy && !slot.waiting.isEmpty()) {
             Step<AccountState, AccountOutput> step = AccountEntity.step(slot.state, slot.waiting.poll(), limits,
-                    new Fresh(clock.instant(), random.token()));
+                    Fresh.drawnOnUse(clock.instant(), random::token));
             slot.state = step.state();
             perform(slot, List.ofAll(step.outputs()));
         }

@@ -31,7 +31,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ public final class Router implements AutoCloseable {
     private final Jid domain;
     private final ConflictPolicy policy;
     private final int maxSessionsPerAccount;
-    private final Scheduler thread = Schedulers.newSingle("starling-router");
+    private final Scheduler thread;
     private final Map<Jid, LinkedHashMap<String, SessionHandle>> accounts = new HashMap<>(); // router thread only
     private final AccountEntities entities;
     /** The payloads of the data the server keeps for an account: vCard (XEP-0054) and private storage (XEP-0049). */
@@ -69,10 +68,13 @@ public final class Router implements AutoCloseable {
      * @param limits                the account entities' limits (roster, offline storage)
      * @param clock                 the clock the account entities read
      * @param random                the randomness they read (push ids)
+     * @param thread                the one thread the router runs on (the server gives it one of its event loops, so
+     *                              that a stanza between sessions of that loop never changes threads)
      */
     public Router(Jid domain, ConflictPolicy policy, int maxSessionsPerAccount, AccountStore store, AccountLimits limits,
-                  java.time.Clock clock, RandomTokens random) {
+                  java.time.Clock clock, RandomTokens random, Scheduler thread) {
         this.domain = domain;
+        this.thread = thread;
         this.policy = policy;
         this.maxSessionsPerAccount = maxSessionsPerAccount;
         this.entities = new AccountEntities(store, limits, thread, clock, random, this::toResource, this::fromAccount);

@@ -24,9 +24,12 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyInbound;
+import reactor.netty.resources.LoopResources;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.tcp.TcpServer;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,8 +38,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * An embeddable XMPP server for one domain: client-to-server streams on a STARTTLS port and
  * optionally a direct TLS port (XEP-0368), each connection driven by the pure
  * {@link ServerSession} machine through one {@link SessionRunner}, accounts from an
- * {@link AccountStore}, stanzas through the {@link Router}. Start it with {@link #start}; tests
- * and the reference CLI both use it.
+ * {@link AccountStore}, stanzas through the {@link Router}. The server owns its event loops
+ * ({@link ServerSettings#ioThreads()} of them) and runs the router on the first, so a stanza between
+ * two sessions of that loop is read, routed and written without a thread hand-over. Start it with
+ * {@link #start}; tests and the reference CLI both use it.
  */
 public final class StarlingServer implements AutoCloseable {
 
@@ -46,6 +51,7 @@ public final class StarlingServer implements AutoCloseable {
     private final AccountStore accounts;
     private final Option<TlsSetup> tls;
     private final Router router;
+    private final LoopResources loops;
     private final ConcurrentHashMap<SessionHandle, Jid> bound = new ConcurrentHashMap<>();
     private final Hooks hooks = new Hooks();
     private DisposableServer plain;
@@ -55,9 +61,10 @@ public final class StarlingServer implements AutoCloseable {
         this.settings = settings.withMachine(settings.machine().withStartedAt(settings.session().clock().instant()));
         this.accounts = accounts;
         this.tls = tls;
+        this.loops = LoopResources.create("starling-io", settings.ioThreads(), true);
         this.router = new Router(settings.machine().domain(), settings.conflictPolicy(), settings.maxSessionsPerAccount(),
                 accounts, dev.starling.machine.im.AccountLimits.defaults(), settings.session().clock(),
-                settings.session().random());
+                settings.session().random(), Schedulers.fromExecutor(loops.onServer(true).next()));
     }
 
     /**
@@ -88,7 +95,7 @@ public final class StarlingServer implements AutoCloseable {
     }
 
     private Mono<? extends DisposableServer> listen(int port, boolean directTls) {
-        return TcpServer.create().host(settings.host()).port(port)
+        return TcpServer.create().runOn(loops).host(settings.host()).port(port)
                 .handle((in, out) -> serve(in, directTls))
                 .bind();
     }
@@ -133,6 +140,7 @@ public final class StarlingServer implements AutoCloseable {
         }
         direct.forEach(DisposableServer::disposeNow);
         router.close();
+        loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
     }
 
     /** Connects sessions to the store and the router. */

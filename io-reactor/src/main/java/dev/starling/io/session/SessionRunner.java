@@ -57,6 +57,7 @@ public final class SessionRunner<S> implements SessionHandle {
     private final Map<TimerKey, Duration> timerDurations = new HashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private S state;
+    private long lastReadNanos = System.nanoTime();
     private boolean transportClosed;
     private String label;
 
@@ -95,7 +96,7 @@ public final class SessionRunner<S> implements SessionHandle {
 
     /** Bytes from the socket (decrypted when TLS is on); call on the event loop. */
     public void onBytes(ByteBuf buffer) {
-        restartIdleTimer();
+        lastReadNanos = System.nanoTime();
         byte[] bytes = ByteBufUtil.getBytes(buffer);
         if (WIRE.isTraceEnabled()) {
             WIRE.trace("{} <- {}", label, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
@@ -140,7 +141,7 @@ public final class SessionRunner<S> implements SessionHandle {
         }
         Step<S, SessionOutput> step;
         try {
-            step = machine.step(state, input, new Fresh(settings.clock().instant(), settings.random().token()));
+            step = machine.step(state, input, Fresh.drawnOnUse(settings.clock().instant(), settings.random()::token));
         } catch (RuntimeException e) {
             // a bug in a machine must not take other sessions down: end this one as the RFC allows
             LOG.error("session {} failed on {}", label, input.getClass().getSimpleName(), e);
@@ -256,10 +257,29 @@ public final class SessionRunner<S> implements SessionHandle {
     private void startTimer(TimerKey key, Duration after) {
         cancelTimer(key);
         timerDurations.put(key, after);
-        timers.put(key, channel.eventLoop().schedule(() -> {
-            timers.remove(key);
-            process(new SessionInput.TimerFired(key));
-        }, after.toNanos(), TimeUnit.NANOSECONDS));
+        schedule(key, after.toNanos());
+    }
+
+    private void schedule(TimerKey key, long nanos) {
+        timers.put(key, channel.eventLoop().schedule(() -> fired(key), nanos, TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * The IDLE timer measures read inactivity (RFC 6120 §4.6.1): any byte from the peer, whitespace
+     * included, postpones it. Rather than re-arm it on every read, the runner notes the time of the
+     * last read and, when the timer fires early, re-arms it for what is left.
+     */
+    private void fired(TimerKey key) {
+        timers.remove(key);
+        Duration idle = timerDurations.get(key);
+        if (key == TimerKey.IDLE && idle != null) {
+            long quiet = System.nanoTime() - lastReadNanos;
+            if (quiet < idle.toNanos()) {
+                schedule(key, idle.toNanos() - quiet);
+                return;
+            }
+        }
+        process(new SessionInput.TimerFired(key));
     }
 
     private void cancelTimer(TimerKey key) {
@@ -268,14 +288,6 @@ public final class SessionRunner<S> implements SessionHandle {
             timer.cancel(false);
         }
         timerDurations.remove(key);
-    }
-
-    /** The IDLE timer measures read inactivity: any byte from the peer, whitespace included, restarts it (RFC 6120 §4.6.1). */
-    private void restartIdleTimer() {
-        Duration idle = timerDurations.get(TimerKey.IDLE);
-        if (idle != null) {
-            startTimer(TimerKey.IDLE, idle);
-        }
     }
 
     private void onTransportClosed() {
