@@ -239,6 +239,51 @@ class XmlStreamDecoderTest {
                 .isThrownBy(() -> decoder.feed(new byte[1]));
     }
 
+    /** An idle stream holds no parser; what follows decodes in the root's namespaces, including prefixes it declared. */
+    @Test
+    void releasesTheParserBetweenTopLevelElementsAndResumesInTheRootsNamespaces() {
+        XmlStreamDecoder decoder = new XmlStreamDecoder();
+        String header = "<stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams'"
+                + " xmlns:db='jabber:server:dialback' xmlns:odd=\"urn:x:it's&amp;&lt;\" version='1.0'>";
+        assertThat(feedAll(decoder, header)).hasSize(1);
+        assertThat(decoder.holdsParser()).isFalse();
+
+        List<StreamEvent> events = feedAll(decoder, "<db:result from='a.example' to='b.example'>key</db:result>"
+                + "<odd:x/><message to='romeo@b.example'/>");
+        assertThat(decoder.holdsParser()).isFalse();
+        assertThat(events.map(e -> ((StreamEvent.TopLevelElement) e).element().name().toString())).containsExactly(
+                "{jabber:server:dialback}result", "{urn:x:it's&<}x", "{jabber:server}message");
+        assertThat(((StreamEvent.TopLevelElement) events.get(0)).element().text()).isEqualTo("key");
+    }
+
+    /** Half an element, or half a character, keeps the parser; whitespace keepalives do not. */
+    @Test
+    void keepsTheParserOnlyWhileAnElementIsIncomplete() {
+        XmlStreamDecoder decoder = new XmlStreamDecoder();
+        feedAll(decoder, HEADER);
+        assertThat(feedAll(decoder, "<message><bo")).isEmpty();
+        assertThat(decoder.holdsParser()).isTrue();
+        assertThat(feedAll(decoder, "dy>caf\u00c3")).isEmpty();
+        assertThat(decoder.holdsParser()).isTrue();
+        List<StreamEvent> events = feedAll(decoder, "\u00a9</body></message>");
+        assertThat(decoder.holdsParser()).isFalse();
+        assertThat(((StreamEvent.TopLevelElement) events.single()).element().element(Namespaces.CLIENT, "body").get().text())
+                .isEqualTo("caf\u00e9");
+        assertThat(feedAll(decoder, " \n ")).isEmpty();
+        assertThat(decoder.holdsParser()).isFalse();
+        assertThat(feedAll(decoder, "</stream:stream>").single()).isInstanceOf(StreamEvent.StreamClosed.class);
+    }
+
+    /** Bytes as ISO-8859-1 characters (the tests above spell UTF-8 sequences byte by byte). */
+    private static List<StreamEvent> feedAll(XmlStreamDecoder decoder, String latin1) {
+        decoder.feed(latin1.getBytes(StandardCharsets.ISO_8859_1));
+        List<StreamEvent> events = List.empty();
+        for (var event = decoder.next(); event.isDefined(); event = decoder.next()) {
+            events = events.append(event.get());
+        }
+        return events;
+    }
+
     private static void assertFailure(List<StreamEvent> events, StreamErrorCondition condition) {
         assertThat(events).isNotEmpty();
         assertThat(events.last()).isInstanceOfSatisfying(StreamEvent.StreamFailed.class,

@@ -16,6 +16,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -52,7 +53,17 @@ public final class SessionRunner<S> implements SessionHandle {
     private final Option<ServerHooks> serverHooks;
     private final Option<TlsSetup> tls;
     private final XmlStreamDecoder decoder;
-    private final XmlEncoder encoder = new XmlEncoder();
+    /**
+     * One encoder per event-loop thread, shared by the sessions of that loop: an encoder keeps an
+     * open writer with its buffers (~6 KiB), which an idle session should not hold. A runner
+     * encodes only on its channel's loop, and an encoding finishes before the next begins.
+     */
+    private static final FastThreadLocal<XmlEncoder> ENCODERS = new FastThreadLocal<>() {
+        @Override
+        protected XmlEncoder initialValue() {
+            return new XmlEncoder();
+        }
+    };
     private final Map<TimerKey, ScheduledFuture<?>> timers = new HashMap<>();
     private final Map<TimerKey, Duration> timerDurations = new HashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -157,9 +168,9 @@ public final class SessionRunner<S> implements SessionHandle {
 
     private void perform(SessionOutput output) {
         if (output instanceof SessionOutput.SendHeader header) {
-            write(encoder.streamHeader(header.header()));
+            write(encoder().streamHeader(header.header()));
         } else if (output instanceof SessionOutput.Send send) {
-            write(encoder.encode(settings.registry().encode(send.element(), settings.contentNamespace()), settings.contentNamespace()));
+            write(encoder().encode(settings.registry().encode(send.element(), settings.contentNamespace()), settings.contentNamespace()));
         } else if (output instanceof SessionOutput.SendKeepalive) {
             write(KEEPALIVE);
         } else if (output instanceof SessionOutput.StartTls) {
@@ -168,7 +179,7 @@ public final class SessionRunner<S> implements SessionHandle {
             decoder.restart();
         } else if (output instanceof SessionOutput.CloseStream close) {
             close.error().forEach(this::writeError);
-            write(encoder.streamFooter());
+            write(encoder().streamFooter());
         } else if (output instanceof SessionOutput.CloseTransport) {
             channel.close();
         } else if (output instanceof SessionOutput.StartTimer start) {
@@ -204,6 +215,10 @@ public final class SessionRunner<S> implements SessionHandle {
         }
     }
 
+    private static XmlEncoder encoder() {
+        return ENCODERS.get();
+    }
+
     private ServerHooks server() {
         return serverHooks.getOrElseThrow(() -> new IllegalStateException("a server output reached a client session"));
     }
@@ -221,7 +236,7 @@ public final class SessionRunner<S> implements SessionHandle {
         if (pending != null && pending.totalPendingWriteBytes() + bytes.length > settings.maxOutboundBytes()) {
             // the peer does not read: refuse to buffer without bound (policy-violation, RFC 6120 §4.9.3.14)
             LOG.warn("session {} exceeded its outbound limit of {} bytes", label, settings.maxOutboundBytes());
-            channel.writeAndFlush(Unpooled.wrappedBuffer(encoder.encode(settings.registry().encode(
+            channel.writeAndFlush(Unpooled.wrappedBuffer(encoder().encode(settings.registry().encode(
                     StreamError.of(StreamErrorCondition.POLICY_VIOLATION, "the client does not read its stream"),
                     settings.contentNamespace()), settings.contentNamespace())));
             channel.close();
@@ -234,7 +249,7 @@ public final class SessionRunner<S> implements SessionHandle {
     }
 
     private void writeError(StreamError error) {
-        write(encoder.encode(settings.registry().encode(error, settings.contentNamespace()), settings.contentNamespace()));
+        write(encoder().encode(settings.registry().encode(error, settings.contentNamespace()), settings.contentNamespace()));
     }
 
     private void installTls() {
