@@ -32,6 +32,12 @@ final class ReferenceServer {
     /** A server not yet listening, its machine configuration adjusted from the defaults (e.g. registration on). */
     static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts,
                                  UnaryOperator<ServerConfig> adjust) {
+        return create(host, port, tlsPort, domain, data, accounts, adjust, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same, with this many event-loop threads. */
+    static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts,
+                                 UnaryOperator<ServerConfig> adjust, int ioThreads) {
         TlsCredentials certificate = SelfSignedCertificate.loadOrCreate(DataDirectory.open(data), domain.domain())
                 .getOrElseThrow(problem -> new IllegalStateException("cannot load or create the certificate: " + problem));
         ServerConfig machine = adjust.apply(ServerConfig.defaults(domain, new EntityServices(Array.of(Identity.of("server", "im", "Starling")),
@@ -39,7 +45,7 @@ final class ReferenceServer {
         var tls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false)
                 .getOrElseThrow(problem -> new IllegalStateException(problem)));
         return StarlingServer.create(new ServerSettings(host, port, tlsPort, machine, SessionSettings.defaults(),
-                ConflictPolicy.REPLACE_OLD, 16), accounts, Option.some(tls));
+                ConflictPolicy.REPLACE_OLD, 16, ioThreads), accounts, Option.some(tls));
     }
 
     /** The certificate of the data directory, for clients that pin it. */

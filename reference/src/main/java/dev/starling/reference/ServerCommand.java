@@ -48,6 +48,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--legacy-auth", description = "offer XEP-0078 non-SASL authentication on encrypted streams (off by default)")
     private boolean legacyAuth;
 
+    @Option(names = "--io-threads", paramLabel = "N", description = "event-loop threads; the router runs on the first"
+            + " (default: one per processor; 1 costs the least CPU per stanza)")
+    private int ioThreads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() throws Exception {
         Jid domainJid = Jid.ofDomain(domain).getOrElseThrow(error -> new IllegalArgumentException(error.message()));
@@ -56,7 +60,7 @@ final class ServerCommand implements Callable<Integer> {
              StarlingServer server = ReferenceServer.create(host, port, tlsPort < 0 ? io.vavr.control.Option.none()
                      : io.vavr.control.Option.some(tlsPort), domainJid, data, accounts,
                      config -> config.withRegistration(config.registration().withRegistration(allowRegistration)
-                             .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth)).start().block(Duration.ofSeconds(30))) {
+                             .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth), ioThreads).start().block(Duration.ofSeconds(30))) {
             System.out.println("Starling serves " + domainJid + " on " + server.address()
                     + server.directTlsAddress().map(a -> " (direct TLS on " + a + ")").getOrElse("")
                     + "; data in " + data.toAbsolutePath() + ". Add accounts with: ./starling user add USER@" + domainJid + " --data " + data);

@@ -6,6 +6,7 @@ import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.tls.crypto.TlsCryptoUtils;
+import org.bouncycastle.tls.crypto.TlsNonceGenerator;
 import org.bouncycastle.tls.crypto.TlsSecret;
 import org.bouncycastle.tls.crypto.impl.TlsAEADCipherImpl;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
@@ -22,9 +23,27 @@ final class ExporterCrypto extends JcaTlsCrypto {
 
     private static final JcaJceHelper JDK = new DefaultJcaJceHelper();
 
+    private final SecureRandom nonceEntropy;
+
     private ExporterCrypto(JcaJceHelper helper, JcaJceHelper alternateHelper, SecureRandom entropy,
                            SecureRandom nonceEntropy) {
         super(helper, alternateHelper, entropy, nonceEntropy);
+        this.nonceEntropy = nonceEntropy;
+    }
+
+    /**
+     * Nonces (hello randoms, session ids) straight from the crypto's nonce {@link SecureRandom}, a
+     * thread-safe CSPRNG shared by the connections, as OpenSSL and the JDK's own TLS do. BouncyCastle
+     * would build a SHA-512 hash DRBG per connection and keep it for the connection's life: about
+     * 1.2 KiB of heap per idle session, measured by the chat load run.
+     */
+    @Override
+    public TlsNonceGenerator createNonceGenerator(byte[] additionalSeedMaterial) {
+        return size -> {
+            byte[] nonce = new byte[size];
+            nonceEntropy.nextBytes(nonce);
+            return nonce;
+        };
     }
 
     /**
