@@ -87,6 +87,7 @@ public final class CodecRegistry {
         registry = dev.starling.codec.im.ChatCodecs.register(registry);
         registry = dev.starling.codec.im.AvatarCodecs.register(registry);
         registry = dev.starling.codec.bookmarks.BookmarkCodecs.register(registry);
+        registry = dev.starling.codec.ibb.IbbCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 

@@ -14,7 +14,7 @@ import io.vavr.collection.List;
  * The stanzas of a spec example, decoded with the core registry as a client's stream would carry
  * them (payloads typed), and the normalized form replay tests compare.
  */
-final class ExampleStanzas {
+public final class ExampleStanzas {
 
     private static final CodecRegistry REGISTRY = CodecRegistry.core();
 
@@ -22,17 +22,17 @@ final class ExampleStanzas {
     }
 
     /** The text of example {@code number} of a spec ({@code xep-0013}, {@code rfc6121}). */
-    static String text(String spec, int number) {
+    public static String text(String spec, int number) {
         return SpecCorpus.read(spec + ".json").examples().stream().filter(e -> e.number() == number).findFirst().get().text();
     }
 
     /** Every stanza of the example, in order. */
-    static List<Stanza> stanzas(String spec, int number) {
+    public static List<Stanza> stanzas(String spec, int number) {
         return decode(text(spec, number));
     }
 
     /** Every stanza in the XML, in order. */
-    static List<Stanza> decode(String xml) {
+    public static List<Stanza> decode(String xml) {
         return StreamReplay.events(xml.strip(), StreamReplay.CLIENT_HEADER, Integer.MAX_VALUE)
                 .filter(StreamEvent.TopLevelElement.class::isInstance)
                 .map(event -> REGISTRY.typePayloads((Stanza) REGISTRY.decodeTopLevel(((StreamEvent.TopLevelElement) event).element(),
@@ -41,7 +41,7 @@ final class ExampleStanzas {
     }
 
     /** The stanza as XML, normalized for comparison. */
-    static Element normalized(Stanza stanza) {
+    public static Element normalized(Stanza stanza) {
         return XmlEquivalence.normalize(REGISTRY.encode(stanza, Namespaces.CLIENT));
     }
 }
