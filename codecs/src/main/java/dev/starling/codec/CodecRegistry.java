@@ -88,6 +88,7 @@ public final class CodecRegistry {
         registry = dev.starling.codec.im.AvatarCodecs.register(registry);
         registry = dev.starling.codec.bookmarks.BookmarkCodecs.register(registry);
         registry = dev.starling.codec.ibb.IbbCodecs.register(registry);
+        registry = dev.starling.codec.bytestreams.BytestreamCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 
