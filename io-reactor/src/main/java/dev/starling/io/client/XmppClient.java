@@ -54,6 +54,7 @@ public final class XmppClient {
     private final ClientStorage storage;
     private final ClientOffline offline;
     private final ClientPrivacy privacy;
+    private final ClientFileTransfer files;
     private volatile dev.starling.model.im.AvatarUpdate avatar = dev.starling.model.im.AvatarUpdate.notReady();
     private volatile SessionHandle session;
     private volatile Jid jid;
@@ -65,6 +66,7 @@ public final class XmppClient {
         this.storage = new ClientStorage(this);
         this.offline = new ClientOffline(this);
         this.privacy = new ClientPrivacy(this);
+        this.files = new ClientFileTransfer(this);
     }
 
     /**
@@ -171,6 +173,31 @@ public final class XmppClient {
             Iq iq = Iq.of(type, id, payload).withTo(to);
             return send(iq).then(response.asMono()).doFinally(signal -> pending.remove(id));
         });
+    }
+
+    /**
+     * Sends an IQ request built elsewhere (by a machine, with its own id) and returns the response,
+     * result or error alike, or fails after {@code timeout}.
+     */
+    Mono<Iq> exchange(Iq request, Duration timeout) {
+        return Mono.defer(() -> {
+            var response = stanzas.asFlux().ofType(Iq.class)
+                    .filter(iq -> iq.iqId().equals(request.iqId()) && !iq.type().isRequest()).next().timeout(timeout).toFuture();
+            return send(request).then(Mono.fromFuture(response));
+        });
+    }
+
+    /** A fresh random token of {@code length} URL-safe characters (at most 96). */
+    String token(int length) {
+        return settings.session().random().token().substring(0, length);
+    }
+
+    /**
+     * File transfer (XEP-0096 over XEP-0095, in-band bytestreams): send files, receive offers.
+     * Needs {@code ClientConfig.withHandledRequests(ClientFileTransfer.REQUESTS)}.
+     */
+    public ClientFileTransfer files() {
+        return files;
     }
 
     /** The account's roster and presence subscriptions (RFC 6121 §2, §3). */

@@ -180,7 +180,8 @@ public final class IbbReceiver {
         }
         State next = new State(Phase.OPEN, state.blockSize(), InBandBytestream.next(data.seq()), state.received() + data.bytes().length());
         Output received = new Output.Received(data.bytes());
-        return stanza instanceof Iq iq ? Step.of(next, new Output.Send(StanzaReplies.result(iq)), received) : Step.of(next, received);
+        // handed on before it is acknowledged: the shell writes it first, so nothing acknowledged is lost
+        return stanza instanceof Iq iq ? Step.of(next, received, new Output.Send(StanzaReplies.result(iq))) : Step.of(next, received);
     }
 
     private static Step<State, Output> fail(Config config, State state, Stanza stanza, StanzaErrorCondition condition, String reason,

@@ -35,11 +35,13 @@ import java.util.Objects;
  *                             with these values for fields besides username and password (email, name, ...)
  * @param legacyAuth           whether XEP-0078 non-SASL authentication may be used when the server offers no
  *                             usable SASL mechanism (SASL is always preferred, §7); off by default
+ * @param handledRequests      payload types of IQ requests the application answers itself (none by default)
  */
 public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allowPlainWithoutTls, Seq<String> mechanisms,
                            Duration negotiationTimeout, Duration closeTimeout, Option<Duration> keepalive, Duration iqTimeout,
                            EntityServices services, String lang, boolean announceIdentityBeforeTls,
-                           Option<Map<String, String>> registration, boolean legacyAuth) {
+                           Option<Map<String, String>> registration, boolean legacyAuth,
+                           io.vavr.collection.Set<Class<? extends dev.starling.model.Extension>> handledRequests) {
 
     /** Strongest first: channel-bound SCRAM, SCRAM, then PLAIN (which needs TLS). */
     public static final Seq<String> DEFAULT_MECHANISMS = List.of("SCRAM-SHA-512-PLUS", "SCRAM-SHA-256-PLUS",
@@ -61,6 +63,7 @@ public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allo
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(lang, "lang");
         Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(handledRequests, "handledRequests");
         if (jid.local().isEmpty()) {
             throw new IllegalArgumentException("a client JID needs a localpart: " + jid);
         }
@@ -69,53 +72,62 @@ public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allo
     /** Required TLS, the default mechanisms, 30 s to negotiate, 5 s to close, keepalive every 60 s, 30 s per IQ. */
     public static ClientConfig of(Jid jid, String password) {
         return new ClientConfig(jid, password, TlsPolicy.REQUIRED, false, DEFAULT_MECHANISMS, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Option.some(Duration.ofSeconds(60)), Duration.ofSeconds(30), DEFAULT_SERVICES, "en", false, Option.none(), false);
+                Duration.ofSeconds(5), Option.some(Duration.ofSeconds(60)), Duration.ofSeconds(30), DEFAULT_SERVICES, "en", false, Option.none(), false, io.vavr.collection.HashSet.empty());
     }
 
     public ClientConfig withTls(TlsPolicy policy) {
         return new ClientConfig(jid, password, policy, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth, handledRequests);
     }
 
     public ClientConfig withMechanisms(Seq<String> preference) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, preference, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth, handledRequests);
     }
 
     public ClientConfig withPlainWithoutTls(boolean allowed) {
         return new ClientConfig(jid, password, tls, allowed, mechanisms, negotiationTimeout, closeTimeout, keepalive,
-                iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
+                iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth, handledRequests);
     }
 
     public ClientConfig withNegotiationTimeout(Duration timeout) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, timeout, closeTimeout, keepalive,
-                iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
+                iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth, handledRequests);
     }
 
     public ClientConfig withKeepalive(Option<Duration> interval) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                interval, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
+                interval, iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth, handledRequests);
     }
 
     public ClientConfig withIdentityBeforeTls(boolean announce) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang, announce, registration, legacyAuth);
+                keepalive, iqTimeout, services, lang, announce, registration, legacyAuth, handledRequests);
     }
 
     public ClientConfig withIqTimeout(Duration timeout) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, timeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth);
+                keepalive, timeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth, handledRequests);
     }
 
     /** The same configuration registering the account first (XEP-0077), with these extra field values. */
     public ClientConfig withRegistration(Map<String, String> details) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, Option.some(details), legacyAuth);
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, Option.some(details), legacyAuth, handledRequests);
     }
 
     /** The same configuration with XEP-0078 non-SASL authentication allowed or not. */
     public ClientConfig withLegacyAuth(boolean allowed) {
         return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout,
-                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, allowed);
+                keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, allowed, handledRequests);
+    }
+
+    /**
+     * The same configuration handing IQ requests with these payloads to the application, which
+     * answers them (file transfer, for instance), instead of answering {@code service-unavailable}.
+     */
+    public ClientConfig withHandledRequests(io.vavr.collection.Set<Class<? extends dev.starling.model.Extension>> payloads) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout, keepalive,
+                iqTimeout, services, lang, announceIdentityBeforeTls, registration, legacyAuth, payloads);
     }
 }

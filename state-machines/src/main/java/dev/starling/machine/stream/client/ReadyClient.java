@@ -94,6 +94,10 @@ final class ReadyClient {
                     Option.none(), Array.of(new Receipt.Received(message.id())));
             return Step.of(s, new SessionOutput.Send(receipt), ClientSession.notify(new SessionEvent.StanzaReceived(stanza)));
         }
+        if (stanza instanceof Iq iq && iq.type().isRequest()
+                && iq.payload().exists(p -> s.context().config().handledRequests().contains(p.getClass()))) {
+            return Step.of(s, ClientSession.notify(new SessionEvent.StanzaReceived(stanza))); // the application answers it
+        }
         if (stanza instanceof Iq iq && iq.type().isRequest()) {
             return Step.of(s, Array.of(new SessionOutput.Send(s.context().config().services().answer(iq, fresh.now(), Option.none()))));
         }

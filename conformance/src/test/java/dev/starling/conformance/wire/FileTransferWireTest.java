@@ -1,0 +1,121 @@
+package dev.starling.conformance.wire;
+
+import dev.starling.io.client.ClientFileTransfer;
+import dev.starling.io.client.FileTransferException;
+import dev.starling.io.client.IncomingFile;
+import dev.starling.io.client.XmppClient;
+import dev.starling.model.jid.Jid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * File transfer between two Starling clients through the Starling server over real sockets: the
+ * XEP-0096 offer inside XEP-0095 stream initiation, routed to Juliet's full JID, then the bytes
+ * over XEP-0047 in-band bytestreams; the received file must equal the sent one, arrive under a
+ * safe name, and nothing must be left behind when the offer is refused.
+ */
+class FileTransferWireTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Jid JULIET = Jid.of("juliet@localhost/wire");
+
+    private final WireFixture fixture = new WireFixture();
+    private XmppClient romeo;
+    private XmppClient juliet;
+
+    @TempDir
+    Path outbox;
+
+    @TempDir
+    Path inbox;
+
+    @BeforeEach
+    void connect() {
+        romeo = fixture.connect(fixture.config("romeo").withHandledRequests(ClientFileTransfer.REQUESTS), false);
+        juliet = fixture.connect(fixture.config("juliet").withHandledRequests(ClientFileTransfer.REQUESTS), false);
+    }
+
+    @AfterEach
+    void stop() {
+        romeo.close().block(WAIT);
+        juliet.close().block(WAIT);
+        fixture.close();
+    }
+
+    @Test
+    void aFileArrivesWholeOverInBandBytestreams() throws Exception {
+        byte[] content = new byte[300_000 + 17];
+        new Random(5).nextBytes(content);
+        Path sent = Files.write(outbox.resolve("balcony.jpg"), content);
+        CompletableFuture<Path> received = new CompletableFuture<>();
+        CompletableFuture<IncomingFile> offered = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().doOnNext(offered::complete)
+                .flatMap(offer -> offer.accept(inbox)).subscribe(received::complete, received::completeExceptionally);
+
+        List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent).collectList().block(WAIT);
+
+        Path file = received.get(30, TimeUnit.SECONDS);
+        acceptor.dispose();
+        assertThat(file).isEqualTo(inbox.resolve("balcony.jpg"));
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(offered.get().from()).isEqualTo(Jid.of("romeo@localhost/wire"));
+        assertThat(offered.get().size()).isEqualTo(content.length);
+        assertThat(offered.get().md5()).isNotEmpty();
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("http://jabber.org/protocol/ibb"));
+        assertThat(progress.get(progress.size() - 1).bytes()).isEqualTo(content.length);
+        assertThat(progress).extracting(ClientFileTransfer.Progress::bytes).isSorted();
+        try (var left = Files.list(inbox)) {
+            assertThat(left).containsExactly(file); // no partial file left behind
+        }
+    }
+
+    @Test
+    void anEmptyFileAndAnUnsafeNameStayInsideTheDirectory() throws Exception {
+        Path dir = Files.createDirectories(outbox.resolve("sub"));
+        Path sent = Files.write(dir.resolve("empty..txt"), new byte[0]);
+        CompletableFuture<Path> received = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().flatMap(offer -> offer.accept(inbox)).subscribe(received::complete, received::completeExceptionally);
+
+        romeo.files().sendFile(JULIET, sent).blockLast(WAIT);
+
+        Path file = received.get(30, TimeUnit.SECONDS);
+        acceptor.dispose();
+        assertThat(file.getParent()).isEqualTo(inbox);
+        assertThat(Files.size(file)).isZero();
+    }
+
+    @Test
+    void aRefusedOfferFailsTheSenderAndWritesNothing() throws IOException {
+        Path sent = Files.write(outbox.resolve("letter.txt"), "wherefore".getBytes());
+        var refuser = juliet.files().offers().flatMap(IncomingFile::reject).subscribe();
+
+        assertThatThrownBy(() -> romeo.files().sendFile(JULIET, sent).blockLast(WAIT))
+                .isInstanceOf(FileTransferException.class).hasMessageContaining("DECLINED");
+        refuser.dispose();
+        try (var left = Files.list(inbox)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void anOfferToAnAbsentResourceFails() throws IOException {
+        Path sent = Files.write(outbox.resolve("letter.txt"), "wherefore".getBytes());
+
+        assertThatThrownBy(() -> romeo.files().sendFile(Jid.of("juliet@localhost/elsewhere"), sent).blockLast(WAIT))
+                .isInstanceOf(FileTransferException.class);
+    }
+}

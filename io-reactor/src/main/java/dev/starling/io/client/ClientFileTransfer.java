@@ -1,0 +1,126 @@
+package dev.starling.io.client;
+
+import dev.starling.machine.si.SiNegotiation;
+import dev.starling.model.Extension;
+import dev.starling.model.ibb.InBandBytestream;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.si.FileTransfer;
+import dev.starling.model.si.StreamInitiation;
+import dev.starling.model.stanza.Iq;
+import dev.starling.model.stanza.IqType;
+import io.vavr.collection.Array;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * File transfer as XEP-0096 describes it: a XEP-0095 stream initiation offer, then the bytes over
+ * the chosen stream method. This part carries them over XEP-0047 in-band bytestreams, driven by
+ * the pure {@link dev.starling.machine.ibb.IbbSender} and {@link dev.starling.machine.ibb.IbbReceiver}.
+ * Files are read and written a block at a time on a bounded scheduler, never on an event loop, so
+ * memory stays flat whatever the size; the sender names the file's size and MD5 (XEP-0096 §4), and
+ * the receiver writes to a hidden temporary name, checks both, and only then renames the file into
+ * place, under a safe name ({@link dev.starling.model.si.FileNames}).
+ *
+ * <p>The client must hand file transfer requests to the application:
+ * {@code ClientConfig.withHandledRequests(ClientFileTransfer.REQUESTS)}; offers are answered once
+ * something subscribes to {@link #offers()}.
+ */
+public final class ClientFileTransfer {
+
+    /** The IQ payloads this class answers, for {@code ClientConfig.withHandledRequests}. */
+    public static final Set<Class<? extends Extension>> REQUESTS = HashSet.of(StreamInitiation.class,
+            InBandBytestream.Open.class, InBandBytestream.Data.class, InBandBytestream.Close.class);
+
+    /** The stream methods offered and accepted, in order of preference. */
+    static final Seq<String> METHODS = Array.of(InBandBytestream.NAMESPACE);
+
+    /** How long a transfer may go without a chunk or an answer. */
+    static final Duration IDLE = Duration.ofSeconds(60);
+
+    private final XmppClient client;
+    private final Flux<IncomingFile> offers;
+
+    ClientFileTransfer(XmppClient client) {
+        this.client = client;
+        this.offers = client.stanzas().ofType(Iq.class)
+                .filter(iq -> iq.type() == IqType.SET && iq.payload().exists(StreamInitiation.class::isInstance))
+                .concatMap(iq -> SiNegotiation.read(iq, METHODS).fold(
+                        error -> client.send(error).then(Mono.<IncomingFile>empty()),
+                        offer -> Mono.just(new IncomingFile(client, iq, offer))))
+                .share();
+    }
+
+    /**
+     * What has been delivered so far.
+     *
+     * @param bytes  bytes the receiver has acknowledged
+     * @param total  the file's size
+     * @param method the stream method carrying it
+     */
+    public record Progress(long bytes, long total, String method) {
+    }
+
+    /**
+     * Sends a file to a full JID: offers it, then streams it over the method the receiver chose.
+     * The Flux reports progress and completes once the receiver has acknowledged every byte; it
+     * fails with a {@link FileTransferException} if the receiver refuses or the transfer breaks.
+     */
+    public Flux<Progress> sendFile(Jid to, Path file) {
+        return Mono.fromCallable(() -> new long[]{Files.size(file)}).zipWith(md5(file)).subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(sized -> {
+                    long size = sized.getT1()[0];
+                    String sid = "ft-" + client.token(16);
+                    FileTransfer offered = new FileTransfer(Option.some(file.getFileName().toString()), Option.some(size),
+                            Option.some(sized.getT2()), Option.none(), Option.none(), Option.none());
+                    Iq offer = SiNegotiation.offer("si-" + client.token(12), to, sid, offered, Option.none(), METHODS);
+                    return client.exchange(offer, IDLE).flatMapMany(answer -> SiNegotiation.answer(answer, METHODS).fold(
+                            refusal -> Flux.error(new FileTransferException("the receiver did not take the file: " + refusal)),
+                            accepted -> new IbbSending(client, to, sid, file, size, accepted.range()).run()));
+                });
+    }
+
+    /** Offers that arrive, each to accept (into a directory) or reject; subscribe to receive files. */
+    public Flux<IncomingFile> offers() {
+        return offers;
+    }
+
+    /** The hex MD5 of a file's content (XEP-0096 §4 'hash'), read on the calling thread. */
+    static Mono<String> md5(Path file) {
+        return Mono.fromCallable(() -> {
+            MessageDigest digest = md5();
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        });
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    }
+
+    static IOException io(String message) {
+        return new IOException(message);
+    }
+}

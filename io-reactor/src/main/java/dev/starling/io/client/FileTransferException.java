@@ -1,0 +1,18 @@
+package dev.starling.io.client;
+
+/** A file transfer that did not deliver the whole file: refused, failed on the way, or not verified. */
+public final class FileTransferException extends RuntimeException {
+
+    /** @param message what happened */
+    public FileTransferException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what happened
+     * @param cause   the error behind it
+     */
+    public FileTransferException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.starling.io.client;
+
+import dev.starling.machine.core.Fresh;
+import dev.starling.machine.core.Step;
+import dev.starling.machine.ibb.IbbSender;
+import dev.starling.model.Bytes;
+import dev.starling.model.ibb.InBandBytestream;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.si.Range;
+import dev.starling.model.stanza.Iq;
+import io.vavr.control.Option;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * The shell around one {@link IbbSender}: it performs the machine's outputs (stanzas through the
+ * client, block reads from the file on a bounded scheduler) and feeds it the answers and the
+ * blocks, one input at a time. No protocol decision here.
+ */
+final class IbbSending {
+
+    private static final int BLOCK_SIZE = 4096; // XEP-0047 §6
+    private static final int MAX_WINDOW = 16;
+
+    private final XmppClient client;
+    private final Jid peer;
+    private final IbbSender.Config config;
+    private final Path file;
+    private final long total;
+    private long position;
+    private IbbSender.State state;
+    private FileChannel channel;
+    private FluxSink<ClientFileTransfer.Progress> sink;
+    private Disposable answers;
+
+    IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range) {
+        this.client = client;
+        this.peer = peer;
+        this.config = new IbbSender.Config(peer, sid, BLOCK_SIZE, InBandBytestream.Carrier.IQ, MAX_WINDOW);
+        this.file = file;
+        this.position = range.map(Range::start).getOrElse(0L);
+        this.total = range.map(r -> r.lengthOf(size)).getOrElse(size);
+        this.state = IbbSender.initial(config);
+    }
+
+    Flux<ClientFileTransfer.Progress> run() {
+        return Flux.<ClientFileTransfer.Progress>create(emitter -> {
+            sink = emitter;
+            emitter.onDispose(this::release);
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (IOException e) {
+                emitter.error(new FileTransferException("cannot read " + file, e));
+                return;
+            }
+            answers = client.stanzas().ofType(Iq.class).filter(iq -> iq.from().contains(peer))
+                    .timeout(ClientFileTransfer.IDLE)
+                    .subscribe(iq -> feed(new IbbSender.Input.FromPeer(iq)),
+                            error -> fail(new FileTransferException("no answer from " + peer + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
+            feed(new IbbSender.Input.Start());
+        });
+    }
+
+    private synchronized void feed(IbbSender.Input input) {
+        if (state.ended()) {
+            return;
+        }
+        Step<IbbSender.State, IbbSender.Output> step = IbbSender.step(config, state, input,
+                Fresh.drawnOnUse(Instant.now(), () -> client.token(96)));
+        state = step.state();
+        for (IbbSender.Output output : step.outputs()) {
+            perform(output);
+        }
+    }
+
+    private void perform(IbbSender.Output output) {
+        if (output instanceof IbbSender.Output.Send send) {
+            client.send(send.stanza()).subscribe(null, this::fail);
+        } else if (output instanceof IbbSender.Output.Read read) {
+            long sent = state.sent();
+            Mono.fromCallable(() -> readBlock(sent, read.maxBytes())).subscribeOn(Schedulers.boundedElastic())
+                    .subscribe(this::feed, this::fail);
+        } else if (output instanceof IbbSender.Output.Progress progress) {
+            sink.next(new ClientFileTransfer.Progress(progress.delivered(), total, InBandBytestream.NAMESPACE));
+        } else if (output instanceof IbbSender.Output.Done) {
+            release();
+            sink.complete();
+        } else if (output instanceof IbbSender.Output.Failed failed) {
+            fail(new FileTransferException("the in-band bytestream failed: " + failed.reason()));
+        }
+    }
+
+    /** The next block from the file: at most {@code max} bytes, the last one when the range is read. */
+    private IbbSender.Input.Block readBlock(long sent, int max) throws IOException {
+        int wanted = (int) Math.min(max, total - sent);
+        ByteBuffer buffer = ByteBuffer.allocate(wanted);
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position + sent + buffer.position());
+            if (n < 0) {
+                throw new IOException(file + " ended before its " + total + " bytes");
+            }
+        }
+        return new IbbSender.Input.Block(Bytes.of(Arrays.copyOf(buffer.array(), wanted)), sent + wanted == total);
+    }
+
+    private void fail(Throwable error) {
+        release();
+        sink.error(error instanceof FileTransferException ? error : new FileTransferException("the transfer failed", error));
+    }
+
+    private synchronized void release() {
+        if (answers != null) {
+            answers.dispose();
+        }
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // nothing was written: closing a read channel cannot lose data
+        }
+    }
+}
