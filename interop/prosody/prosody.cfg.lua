@@ -11,6 +11,9 @@ s2s_ports = { }
 http_ports = { }
 https_ports = { }
 component_ports = { }
+-- the XEP-0065 proxy (Component "proxy.localhost" below) on loopback
+proxy65_ports = { 25777 }
+proxy65_interfaces = { "127.0.0.1" }
 run_as_root = true
 daemonize = false
 admins = { }
@@ -32,3 +35,7 @@ VirtualHost "localhost"
 VirtualHost "plain.localhost"
     authentication = "internal_plain"
     ssl = { key = "@RUN@/certs/localhost.key"; certificate = "@RUN@/certs/localhost.crt" }
+
+-- SOCKS5 bytestream proxy (XEP-0065) for the file-transfer interop runs
+Component "proxy.localhost" "proxy65"
+    proxy65_address = "127.0.0.1"

@@ -72,7 +72,8 @@ final class CheckCommand implements Callable<Integer> {
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         accounts.create("checker", PasswordHashing.derive(checkPassword)).block();
         try (StarlingServer embedded = ReferenceServer.create("127.0.0.1", 0, io.vavr.control.Option.some(0), domainJid, data, accounts,
-                config -> config.withRegistration(config.registration().withRegistration(true)).withLegacyAuth(true))
+                config -> config.withRegistration(config.registration().withRegistration(true)).withLegacyAuth(true),
+                Runtime.getRuntime().availableProcessors(), io.vavr.control.Option.some(dev.starling.io.server.ProxySettings.defaults().withPort(0)))
                 .start().block(Duration.ofSeconds(30))) {
             System.out.println("checking the embedded reference server on " + embedded.address());
             var pinned = TrustPolicy.pinned(Array.of(TrustPolicy.pinOf(ReferenceServer.certificate(data, domainJid).certificate())));

@@ -1,5 +1,6 @@
 package dev.starling.reference;
 
+import dev.starling.io.server.ProxySettings;
 import dev.starling.io.server.ServerSettings;
 import dev.starling.io.server.StarlingServer;
 import dev.starling.io.session.SessionSettings;
@@ -35,9 +36,15 @@ final class ReferenceServer {
         return create(host, port, tlsPort, domain, data, accounts, adjust, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The same, with this many event-loop threads. */
+    /** The same, with this many event-loop threads and no bytestream proxy. */
     static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts,
                                  UnaryOperator<ServerConfig> adjust, int ioThreads) {
+        return create(host, port, tlsPort, domain, data, accounts, adjust, ioThreads, Option.none());
+    }
+
+    /** The same, running this XEP-0065 bytestream proxy as {@code proxy.<domain>}. */
+    static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts,
+                                 UnaryOperator<ServerConfig> adjust, int ioThreads, Option<ProxySettings> proxy) {
         TlsCredentials certificate = SelfSignedCertificate.loadOrCreate(DataDirectory.open(data), domain.domain())
                 .getOrElseThrow(problem -> new IllegalStateException("cannot load or create the certificate: " + problem));
         ServerConfig machine = adjust.apply(ServerConfig.defaults(domain, new EntityServices(Array.of(Identity.of("server", "im", "Starling")),
@@ -45,7 +52,7 @@ final class ReferenceServer {
         var tls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false)
                 .getOrElseThrow(problem -> new IllegalStateException(problem)));
         return StarlingServer.create(new ServerSettings(host, port, tlsPort, machine, SessionSettings.defaults(),
-                ConflictPolicy.REPLACE_OLD, 16, ioThreads), accounts, Option.some(tls));
+                ConflictPolicy.REPLACE_OLD, 16, ioThreads, proxy), accounts, Option.some(tls));
     }
 
     /** The certificate of the data directory, for clients that pin it. */

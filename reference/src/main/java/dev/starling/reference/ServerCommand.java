@@ -52,6 +52,10 @@ final class ServerCommand implements Callable<Integer> {
             + " (default: one per processor; 1 costs the least CPU per stanza)")
     private int ioThreads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--proxy-port", defaultValue = "7777", paramLabel = "PORT",
+            description = "port of the SOCKS5 bytestream proxy proxy.<domain> on --host (XEP-0065); -1 for none (default: ${DEFAULT-VALUE})")
+    private int proxyPort;
+
     @Override
     public Integer call() throws Exception {
         Jid domainJid = Jid.ofDomain(domain).getOrElseThrow(error -> new IllegalArgumentException(error.message()));
@@ -60,9 +64,12 @@ final class ServerCommand implements Callable<Integer> {
              StarlingServer server = ReferenceServer.create(host, port, tlsPort < 0 ? io.vavr.control.Option.none()
                      : io.vavr.control.Option.some(tlsPort), domainJid, data, accounts,
                      config -> config.withRegistration(config.registration().withRegistration(allowRegistration)
-                             .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth), ioThreads).start().block(Duration.ofSeconds(30))) {
+                             .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth), ioThreads,
+                     proxyPort < 0 ? io.vavr.control.Option.none() : io.vavr.control.Option.some(new dev.starling.io.server.ProxySettings("proxy", host, host,
+                             proxyPort, 256, Duration.ofSeconds(60), Duration.ofSeconds(10)))).start().block(Duration.ofSeconds(30))) {
             System.out.println("Starling serves " + domainJid + " on " + server.address()
                     + server.directTlsAddress().map(a -> " (direct TLS on " + a + ")").getOrElse("")
+                    + server.proxy().map(p -> ", bytestream proxy " + p.jid() + " on " + p.host() + ":" + p.port()).getOrElse("")
                     + "; data in " + data.toAbsolutePath() + ". Add accounts with: ./starling user add USER@" + domainJid + " --data " + data);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();

@@ -122,6 +122,7 @@ public final class ConformanceCheck {
         directTls();
         AccountChecks.run(this, Option.of(offered.get()).getOrElse(StreamFeatures.of()));
         ImChecks.run(this, client, Option.of(offered.get()).getOrElse(StreamFeatures.of()));
+        FileTransferChecks.run(this);
         check("RFC 6120", "4.4", "orderly close", () -> {
             client.close().block(TIMEOUT);
             return pass("both streams closed");
@@ -148,7 +149,7 @@ public final class ConformanceCheck {
         results.add(new CheckResult(spec, section, title, Outcome.NOT_OFFERED, detail));
     }
 
-    private ClientConfig config() {
+    ClientConfig config() {
         return ClientConfig.of(target.jid().bare(), target.password()).withKeepalive(Option.none());
     }
 

@@ -3,6 +3,7 @@ package dev.starling.conformance.wire;
 import dev.starling.io.client.ClientFileTransfer;
 import dev.starling.io.client.FileTransferException;
 import dev.starling.io.client.IncomingFile;
+import dev.starling.io.client.SendOptions;
 import dev.starling.io.client.XmppClient;
 import dev.starling.model.jid.Jid;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +46,8 @@ class FileTransferWireTest {
 
     @BeforeEach
     void connect() {
-        romeo = fixture.connect(fixture.config("romeo").withHandledRequests(ClientFileTransfer.REQUESTS), false);
-        juliet = fixture.connect(fixture.config("juliet").withHandledRequests(ClientFileTransfer.REQUESTS), false);
+        romeo = fixture.connect(dev.starling.io.client.ClientFileTransfer.enable(fixture.config("romeo")), false);
+        juliet = fixture.connect(dev.starling.io.client.ClientFileTransfer.enable(fixture.config("juliet")), false);
     }
 
     @AfterEach
@@ -66,7 +67,7 @@ class FileTransferWireTest {
         var acceptor = juliet.files().offers().doOnNext(offered::complete)
                 .flatMap(offer -> offer.accept(inbox)).subscribe(received::complete, received::completeExceptionally);
 
-        List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent).collectList().block(WAIT);
+        List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent, SendOptions.ibb().withIbbWindow(16)).collectList().block(WAIT);
 
         Path file = received.get(30, TimeUnit.SECONDS);
         acceptor.dispose();
@@ -90,7 +91,7 @@ class FileTransferWireTest {
         CompletableFuture<Path> received = new CompletableFuture<>();
         var acceptor = juliet.files().offers().flatMap(offer -> offer.accept(inbox)).subscribe(received::complete, received::completeExceptionally);
 
-        romeo.files().sendFile(JULIET, sent).blockLast(WAIT);
+        romeo.files().sendFile(JULIET, sent, SendOptions.ibb()).blockLast(WAIT);
 
         Path file = received.get(30, TimeUnit.SECONDS);
         acceptor.dispose();

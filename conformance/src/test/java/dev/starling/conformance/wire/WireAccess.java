@@ -49,6 +49,11 @@ public final class WireAccess implements AutoCloseable {
                 new SaslServerPolicy(false, false, false, io.vavr.collection.Array.empty()), config -> config.withLegacyAuth(true)));
     }
 
+    /** A server running its XEP-0065 proxy {@code proxy.localhost} on a free loopback port. */
+    public static WireAccess startWithProxy() {
+        return new WireAccess(new WireFixture(dev.starling.io.server.ProxySettings.defaults().withPort(0)));
+    }
+
     /** Whether the server stores this account now. */
     public boolean hasAccount(String username) {
         return fixture.server.accounts().credentials(username).block(Duration.ofSeconds(5)).isDefined();
@@ -80,6 +85,11 @@ public final class WireAccess implements AutoCloseable {
     /** A Starling client logged in as this user. */
     public XmppClient connect(String user) {
         return fixture.connect(user);
+    }
+
+    /** A Starling client logged in as this user that handles file transfer requests itself. */
+    public XmppClient connectForFiles(String user) {
+        return fixture.connect(dev.starling.io.client.ClientFileTransfer.enable(fixture.config(user)), false);
     }
 
     @Override

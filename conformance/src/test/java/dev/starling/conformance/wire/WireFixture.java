@@ -55,17 +55,25 @@ final class WireFixture implements AutoCloseable {
 
     WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout, SaslServerPolicy sasl,
                 UnaryOperator<ServerConfig> adjust) {
-        this(tls, session, negotiationTimeout, sasl, adjust, new InMemoryAccountStore(), SelfSignedCertificate.generate(DOMAIN.domain()));
+        this(tls, session, negotiationTimeout, sasl, adjust, new InMemoryAccountStore(), SelfSignedCertificate.generate(DOMAIN.domain()),
+                Option.none());
+    }
+
+    /** A server running this XEP-0065 bytestream proxy. */
+    WireFixture(dev.starling.io.server.ProxySettings proxy) {
+        this(TlsPolicy.REQUIRED, SessionSettings.defaults(), Duration.ofSeconds(10), new SaslServerPolicy(false, false, false, SaslMechanismNames.all()),
+                UnaryOperator.identity(), new InMemoryAccountStore(), SelfSignedCertificate.generate(DOMAIN.domain()), Option.some(proxy));
     }
 
     /** A server on {@code accounts} (juliet and romeo created if missing) presenting {@code certificate}: to restart on the same data. */
     WireFixture(dev.starling.io.store.AccountStore accounts, TlsCredentials certificate) {
         this(TlsPolicy.REQUIRED, SessionSettings.defaults(), Duration.ofSeconds(10),
-                new SaslServerPolicy(false, false, false, SaslMechanismNames.all()), UnaryOperator.identity(), accounts, certificate);
+                new SaslServerPolicy(false, false, false, SaslMechanismNames.all()), UnaryOperator.identity(), accounts, certificate, Option.none());
     }
 
     private WireFixture(TlsPolicy tls, SessionSettings session, Duration negotiationTimeout, SaslServerPolicy sasl,
-                        UnaryOperator<ServerConfig> adjust, dev.starling.io.store.AccountStore accounts, TlsCredentials certificate) {
+                        UnaryOperator<ServerConfig> adjust, dev.starling.io.store.AccountStore accounts, TlsCredentials certificate,
+                        Option<dev.starling.io.server.ProxySettings> proxy) {
         this.certificate = certificate;
         for (String user : new String[]{"juliet", "romeo"}) {
             if (accounts.credentials(user).block().isEmpty()) {
@@ -78,7 +86,7 @@ final class WireFixture implements AutoCloseable {
                 .withTls(tls).withSasl(sasl).withNegotiationTimeout(negotiationTimeout).withCloseTimeout(Duration.ofSeconds(2)));
         TlsSetup serverTls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get());
         server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.some(0), machine, session,
-                ConflictPolicy.REPLACE_OLD, 10), accounts, Option.some(serverTls)).start().block(Duration.ofSeconds(10));
+                ConflictPolicy.REPLACE_OLD, 10, Runtime.getRuntime().availableProcessors(), proxy), accounts, Option.some(serverTls)).start().block(Duration.ofSeconds(10));
     }
 
     WireFixture() {

@@ -2,6 +2,9 @@ package dev.starling.io.client;
 
 import dev.starling.machine.si.SiNegotiation;
 import dev.starling.model.Extension;
+import dev.starling.model.bytestreams.BytestreamQuery;
+import dev.starling.model.bytestreams.Streamhost;
+import dev.starling.model.si.Range;
 import dev.starling.model.ibb.InBandBytestream;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.si.FileTransfer;
@@ -35,24 +38,42 @@ import java.util.HexFormat;
  * the receiver writes to a hidden temporary name, checks both, and only then renames the file into
  * place, under a safe name ({@link dev.starling.model.si.FileNames}).
  *
- * <p>The client must hand file transfer requests to the application:
- * {@code ClientConfig.withHandledRequests(ClientFileTransfer.REQUESTS)}; offers are answered once
- * something subscribes to {@link #offers()}.
+ * <p>The client must announce file transfer and hand its requests to the application:
+ * {@code ClientFileTransfer.enable(config)}; offers are answered once something subscribes to
+ * {@link #offers()}.
  */
 public final class ClientFileTransfer {
 
     /** The IQ payloads this class answers, for {@code ClientConfig.withHandledRequests}. */
-    public static final Set<Class<? extends Extension>> REQUESTS = HashSet.of(StreamInitiation.class,
+    public static final Set<Class<? extends Extension>> REQUESTS = HashSet.of(StreamInitiation.class, BytestreamQuery.class,
             InBandBytestream.Open.class, InBandBytestream.Data.class, InBandBytestream.Close.class);
 
-    /** The stream methods offered and accepted, in order of preference. */
-    static final Seq<String> METHODS = Array.of(InBandBytestream.NAMESPACE);
+    /** What a client that transfers files announces in disco (XEP-0096 §6, XEP-0065 §4, XEP-0047 §7). */
+    public static final Seq<String> FEATURES = Array.of(StreamInitiation.NAMESPACE, FileTransfer.NAMESPACE, BytestreamQuery.NAMESPACE,
+            InBandBytestream.NAMESPACE);
+
+    /**
+     * The configuration of a client that sends and receives files: it announces {@link #FEATURES}
+     * (peers such as Smack check them before offering SOCKS5) and hands the requests of
+     * {@link #REQUESTS} to this class.
+     */
+    public static dev.starling.machine.stream.client.ClientConfig enable(dev.starling.machine.stream.client.ClientConfig config) {
+        return config.withHandledRequests(REQUESTS).withServices(config.services().withFeatures(FEATURES));
+    }
+
+    /** The stream methods accepted, in order of preference: SOCKS5 bytestreams, then in-band. */
+    static final Seq<String> METHODS = Array.of(BytestreamQuery.NAMESPACE, InBandBytestream.NAMESPACE);
+
+    /** How long a receiver tries one streamhost. */
+    static final Duration PER_HOST = Duration.ofSeconds(10);
 
     /** How long a transfer may go without a chunk or an answer. */
     static final Duration IDLE = Duration.ofSeconds(60);
 
     private final XmppClient client;
     private final Flux<IncomingFile> offers;
+    private final Mono<Seq<Streamhost>> proxies;
+    private final java.util.Map<String, DirectStreamhost> directHosts = new java.util.HashMap<>();
 
     ClientFileTransfer(XmppClient client) {
         this.client = client;
@@ -62,6 +83,7 @@ public final class ClientFileTransfer {
                         error -> client.send(error).then(Mono.<IncomingFile>empty()),
                         offer -> Mono.just(new IncomingFile(client, iq, offer))))
                 .share();
+        this.proxies = Mono.defer(() -> ProxyDiscovery.discover(client, PER_HOST)).cache();
     }
 
     /**
@@ -74,23 +96,67 @@ public final class ClientFileTransfer {
     public record Progress(long bytes, long total, String method) {
     }
 
-    /**
-     * Sends a file to a full JID: offers it, then streams it over the method the receiver chose.
-     * The Flux reports progress and completes once the receiver has acknowledged every byte; it
-     * fails with a {@link FileTransferException} if the receiver refuses or the transfer breaks.
-     */
+    /** Sends a file with the default options ({@link SendOptions#auto()}). */
     public Flux<Progress> sendFile(Jid to, Path file) {
+        return sendFile(to, file, SendOptions.auto());
+    }
+
+    /**
+     * Sends a file to a full JID: offers it with the options' stream methods (XEP-0095), then
+     * streams it over the method the receiver chose. For SOCKS5 (XEP-0065) it offers its own
+     * streamhost if configured, then the server's proxies; if no streamhost works before a byte
+     * was sent, it carries on over IBB on the same stream id when IBB was offered (the fallback
+     * XEP-0096 receivers such as Smack's listen for). The Flux reports progress and completes once
+     * the receiver has every byte (IBB: acknowledged; SOCKS5: read and closed); it fails with a
+     * {@link FileTransferException} if the receiver refuses or the transfer breaks.
+     */
+    public Flux<Progress> sendFile(Jid to, Path file, SendOptions options) {
         return Mono.fromCallable(() -> new long[]{Files.size(file)}).zipWith(md5(file)).subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(sized -> {
                     long size = sized.getT1()[0];
                     String sid = "ft-" + client.token(16);
                     FileTransfer offered = new FileTransfer(Option.some(file.getFileName().toString()), Option.some(size),
                             Option.some(sized.getT2()), Option.none(), Option.none(), Option.none());
-                    Iq offer = SiNegotiation.offer("si-" + client.token(12), to, sid, offered, Option.none(), METHODS);
-                    return client.exchange(offer, IDLE).flatMapMany(answer -> SiNegotiation.answer(answer, METHODS).fold(
+                    Iq offer = SiNegotiation.offer("si-" + client.token(12), to, sid, offered, Option.none(), options.methods());
+                    return client.exchange(offer, IDLE).flatMapMany(answer -> SiNegotiation.answer(answer, options.methods()).fold(
                             refusal -> Flux.error(new FileTransferException("the receiver did not take the file: " + refusal)),
-                            accepted -> new IbbSending(client, to, sid, file, size, accepted.range()).run()));
+                            accepted -> {
+                                long position = accepted.range().map(Range::start).getOrElse(0L);
+                                long total = accepted.range().map(r -> r.lengthOf(size)).getOrElse(size);
+                                Flux<Progress> ibb = new IbbSending(client, to, sid, file, size, accepted.range(), options.ibbWindow()).run();
+                                if (!accepted.method().equals(BytestreamQuery.NAMESPACE)) {
+                                    return ibb;
+                                }
+                                Flux<Progress> socks5 = streamhosts(options).flatMapMany(hosts -> hosts.isEmpty()
+                                        ? Flux.error(new S5bSending.Unavailable("no streamhost to offer"))
+                                        : new S5bSending(client, to, sid, hosts, options.directHost().map(this::direct), file, position, total,
+                                        options.perHostTimeout()).run());
+                                return options.methods().contains(InBandBytestream.NAMESPACE)
+                                        ? socks5.onErrorResume(S5bSending.Unavailable.class, unavailable -> ibb) : socks5;
+                            }));
                 });
+    }
+
+    /** This client's own streamhost on {@code host}, started once. */
+    private synchronized DirectStreamhost direct(String host) {
+        return directHosts.computeIfAbsent(host, DirectStreamhost::on);
+    }
+
+    /** The streamhosts to offer: this client's own first, then the server's proxies. */
+    private Mono<Seq<Streamhost>> streamhosts(SendOptions options) {
+        Mono<Seq<Streamhost>> own = Mono.fromCallable(() -> options.directHost()
+                        .<Seq<Streamhost>>map(host -> Array.of(new Streamhost(client.jid(), host, direct(host).port()))).getOrElse(Array.empty()))
+                .subscribeOn(Schedulers.boundedElastic());
+        Mono<Seq<Streamhost>> servers = options.proxy() ? proxies : Mono.just(Array.empty());
+        return own.zipWith(servers, (mine, theirs) -> mine.appendAll(theirs));
+    }
+
+    /** Stops this client's own streamhosts. */
+    void close() {
+        synchronized (this) {
+            directHosts.values().forEach(DirectStreamhost::close);
+            directHosts.clear();
+        }
     }
 
     /** Offers that arrive, each to accept (into a directory) or reject; subscribe to receive files. */

@@ -1,7 +1,7 @@
 package dev.starling.io.client;
 
 /** A file transfer that did not deliver the whole file: refused, failed on the way, or not verified. */
-public final class FileTransferException extends RuntimeException {
+public class FileTransferException extends RuntimeException {
 
     /** @param message what happened */
     public FileTransferException(String message) {

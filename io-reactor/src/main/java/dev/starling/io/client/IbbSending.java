@@ -31,7 +31,6 @@ import java.util.Arrays;
 final class IbbSending {
 
     private static final int BLOCK_SIZE = 4096; // XEP-0047 §6
-    private static final int MAX_WINDOW = 16;
 
     private final XmppClient client;
     private final Jid peer;
@@ -44,10 +43,10 @@ final class IbbSending {
     private FluxSink<ClientFileTransfer.Progress> sink;
     private Disposable answers;
 
-    IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range) {
+    IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range, int maxWindow) {
         this.client = client;
         this.peer = peer;
-        this.config = new IbbSender.Config(peer, sid, BLOCK_SIZE, InBandBytestream.Carrier.IQ, MAX_WINDOW);
+        this.config = new IbbSender.Config(peer, sid, BLOCK_SIZE, InBandBytestream.Carrier.IQ, maxWindow);
         this.file = file;
         this.position = range.map(Range::start).getOrElse(0L);
         this.total = range.map(r -> r.lengthOf(size)).getOrElse(size);

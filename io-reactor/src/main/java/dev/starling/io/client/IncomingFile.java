@@ -4,6 +4,7 @@ import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
 import dev.starling.machine.ibb.IbbReceiver;
 import dev.starling.machine.si.SiNegotiation;
+import dev.starling.model.bytestreams.BytestreamQuery;
 import dev.starling.model.ibb.InBandBytestream;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Iq;
@@ -86,7 +87,13 @@ public final class IncomingFile {
             Sinks.One<Path> done = Sinks.one();
             var chunks = client.stanzas().filter(this::belongs).timeout(ClientFileTransfer.IDLE)
                     .publishOn(Schedulers.boundedElastic())
-                    .subscribe(stanza -> receiving.receive(stanza, done, dir), error -> receiving.fail(done,
+                    .subscribe(stanza -> {
+                        if (stanza instanceof Iq iq && iq.payload().exists(BytestreamQuery.class::isInstance)) {
+                            overSocks5(iq, receiving, done, dir);
+                        } else {
+                            receiving.receive(stanza, done, dir);
+                        }
+                    }, error -> receiving.fail(done,
                             new FileTransferException("no data from " + offer.from() + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
             return Mono.fromCallable(() -> receiving.open()).subscribeOn(Schedulers.boundedElastic())
                     .then(client.send(SiNegotiation.accept(offerIq, offer, Option.none())))
@@ -96,11 +103,27 @@ public final class IncomingFile {
         });
     }
 
-    /** Whether a stanza is this transfer's: an IBB request for its sid from the sender. */
+    /**
+     * The sender's SOCKS5 offer (XEP-0065 §5.3.1): reach a streamhost, then write what it carries
+     * until the offered size has arrived. If no host can be reached the sender falls back to IBB
+     * on the same sid, which this transfer still accepts.
+     */
+    private void overSocks5(Iq offerIq, Receiving receiving, Sinks.One<Path> done, Path dir) {
+        S5bReceiving.select(client, offerIq, ClientFileTransfer.PER_HOST)
+                .flatMap(connection -> receiving.drain(connection, dir).doFinally(signal -> connection.dispose()))
+                .subscribe(done::tryEmitValue, error -> {
+                    if (receiving.started()) {
+                        receiving.fail(done, error);
+                    }
+                });
+    }
+
+    /** Whether a stanza is this transfer's: an IBB or SOCKS5 request for its sid from the sender. */
     private boolean belongs(Stanza stanza) {
         boolean request = stanza instanceof Iq iq ? iq.type() == IqType.SET : stanza instanceof Message;
-        return request && stanza.from().contains(offer.from()) && stanza.children()
-                .exists(child -> child instanceof InBandBytestream ibb && ibb.sid().equals(offer.sid()));
+        return request && stanza.from().contains(offer.from()) && stanza.children().exists(child ->
+                child instanceof InBandBytestream ibb && ibb.sid().equals(offer.sid())
+                        || child instanceof BytestreamQuery query && query.sid().contains(offer.sid()));
     }
 
     /** The receiving machine and the part file, used from one bounded-scheduler worker at a time. */
@@ -111,6 +134,7 @@ public final class IncomingFile {
         private final IbbReceiver.Config config;
         private IbbReceiver.State state = IbbReceiver.State.initial();
         private FileChannel channel;
+        private long written;
 
         Receiving(Path part) {
             this.part = part;
@@ -132,15 +156,7 @@ public final class IncomingFile {
             try {
                 for (IbbReceiver.Output output : step.outputs()) {
                     if (output instanceof IbbReceiver.Output.Received chunk) {
-                        byte[] bytes = chunk.bytes().toArray();
-                        if (state.received() > offer.size()) {
-                            throw new FileTransferException("the sender sent more than the " + offer.size() + " bytes it offered");
-                        }
-                        md5.update(bytes);
-                        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                        while (buffer.hasRemaining()) {
-                            channel.write(buffer);
-                        }
+                        write(ByteBuffer.wrap(chunk.bytes().toArray()));
                     } else if (output instanceof IbbReceiver.Output.Send send) {
                         client.send(send.stanza()).subscribe(null, error -> fail(done, error));
                     } else if (output instanceof IbbReceiver.Output.Closed) {
@@ -154,12 +170,59 @@ public final class IncomingFile {
             }
         }
 
+        /** Appends bytes to the part file and the digest; more than the offered size fails the transfer. */
+        private void write(ByteBuffer bytes) throws IOException {
+            written += bytes.remaining();
+            if (written > offer.size()) {
+                throw new FileTransferException("the sender sent more than the " + offer.size() + " bytes it offered");
+            }
+            md5.update(bytes.duplicate());
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+
+        /** Whether any byte arrived. */
+        synchronized boolean started() {
+            return written > 0 || state.ended();
+        }
+
+        /**
+         * Writes what a SOCKS5 bytestream carries, a read at a time on a bounded scheduler, until the
+         * offered size is in; then verifies and completes. Ending early fails.
+         */
+        Mono<Path> drain(reactor.netty.Connection connection, Path dir) {
+            if (offer.size() == 0) { // nothing to count: the sender's close ends it
+                return connection.inbound().receive().then(Mono.fromCallable(() -> finish(dir)).subscribeOn(Schedulers.boundedElastic()));
+            }
+            return connection.inbound().receive().retain().publishOn(Schedulers.boundedElastic(), 32)
+                    .concatMap(buffer -> {
+                        try {
+                            synchronized (this) {
+                                write(buffer.nioBuffer());
+                                return written == offer.size() ? Mono.just(finish(dir)) : Mono.<Path>empty();
+                            }
+                        } catch (IOException e) {
+                            return Mono.error(e);
+                        } finally {
+                            buffer.release();
+                        }
+                    })
+                    .next()
+                    .switchIfEmpty(Mono.defer(() -> Mono.error(new FileTransferException(
+                            "the SOCKS5 bytestream ended after " + written + " of " + offer.size() + " bytes"))));
+        }
+
+        private synchronized Path finish(Path dir) throws IOException {
+            return complete(dir);
+        }
+
         /** Verifies size and MD5, then moves the part file into place under a name not yet taken. */
         private Path complete(Path dir) throws IOException {
             channel.force(true);
             channel.close();
-            if (state.received() != offer.size()) {
-                throw new FileTransferException("received " + state.received() + " of " + offer.size() + " bytes");
+            if (written != offer.size()) {
+                throw new FileTransferException("received " + written + " of " + offer.size() + " bytes");
             }
             String digest = HexFormat.of().formatHex(md5.digest());
             if (offer.file().hash().exists(hash -> !hash.equalsIgnoreCase(digest))) {

@@ -194,7 +194,7 @@ public final class XmppClient {
 
     /**
      * File transfer (XEP-0096 over XEP-0095, in-band bytestreams): send files, receive offers.
-     * Needs {@code ClientConfig.withHandledRequests(ClientFileTransfer.REQUESTS)}.
+     * Needs {@code ClientFileTransfer.enable(config)}.
      */
     public ClientFileTransfer files() {
         return files;
@@ -299,6 +299,7 @@ public final class XmppClient {
     /** Closes the stream in an orderly way (RFC 6120 §4.4); completes when the session has ended. */
     public Mono<Void> close() {
         return Mono.defer(() -> {
+            files.close();
             session.offer(new SessionInput.Close());
             return events.asFlux().filter(SessionEvent.Ended.class::isInstance).next().then();
         });

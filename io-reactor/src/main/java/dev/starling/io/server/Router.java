@@ -54,6 +54,7 @@ public final class Router implements AutoCloseable {
     private final Scheduler thread;
     private final Map<Jid, LinkedHashMap<String, SessionHandle>> accounts = new HashMap<>(); // router thread only
     private final AccountEntities entities;
+    private final Map<String, java.util.function.Consumer<Stanza>> components = new java.util.concurrent.ConcurrentHashMap<>();
     /** The payloads of the data the server keeps for an account: vCard (XEP-0054) and private storage (XEP-0049). */
     private static final io.vavr.collection.Set<QName> ACCOUNT_DATA = io.vavr.collection.HashSet.of(
             QName.of("vcard-temp", "vCard"), QName.of("jabber:iq:private", "query"));
@@ -124,6 +125,24 @@ public final class Router implements AutoCloseable {
             bound.values().stream().filter(session -> session != asking)
                     .forEach(session -> session.offer(new SessionInput.Terminate(error)));
         });
+    }
+
+    /**
+     * Serves a component's domain (such as the bytestream proxy's {@code proxy.<domain>}): stanzas to
+     * it go to {@code handler}, on the router's thread.
+     */
+    public void attach(String componentDomain, java.util.function.Consumer<Stanza> handler) {
+        components.put(componentDomain, handler);
+    }
+
+    /** Routes a stanza a component sends to a local address, as if an account had sent it on. */
+    public void fromComponent(Stanza stanza) {
+        thread.schedule(() -> fromAccount(stanza));
+    }
+
+    /** The router's thread, for the components that run their machines on it. */
+    public Scheduler thread() {
+        return thread;
     }
 
     /** Routes a stanza whose 'from' the sending session stamped. */
@@ -213,6 +232,11 @@ public final class Router implements AutoCloseable {
      */
     private void fromAccount(Stanza stanza) {
         Jid to = stanza.to().get();
+        java.util.function.Consumer<Stanza> component = components.get(to.domain());
+        if (component != null) {
+            component.accept(stanza);
+            return;
+        }
         if (!to.domain().equals(domain.domain())) {
             boolean broadcast = stanza instanceof Presence presence && presence.type().flatMap(SubscriptionType::of).isEmpty();
             if (!broadcast) {

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param maxSessionsPerAccount how many sessions one account may bind at once
  * @param ioThreads             how many event-loop threads serve the connections; the router runs on the first
  *                              (one thread, like Prosody's, costs the least CPU per stanza: no hand-over between threads)
+ * @param proxy                 the XEP-0065 bytestream proxy component, if the server runs one
  */
 public record ServerSettings(String host, int port, Option<Integer> directTlsPort, ServerConfig machine, SessionSettings session,
-                             ConflictPolicy conflictPolicy, int maxSessionsPerAccount, int ioThreads) {
+                             ConflictPolicy conflictPolicy, int maxSessionsPerAccount, int ioThreads, Option<ProxySettings> proxy) {
 
     public ServerSettings {
         if (ioThreads < 1) {
@@ -32,6 +33,13 @@ public record ServerSettings(String host, int port, Option<Integer> directTlsPor
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
+        Objects.requireNonNull(proxy, "proxy");
+    }
+
+    /** Settings without a proxy. */
+    public ServerSettings(String host, int port, Option<Integer> directTlsPort, ServerConfig machine, SessionSettings session,
+                          ConflictPolicy conflictPolicy, int maxSessionsPerAccount, int ioThreads) {
+        this(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, ioThreads, Option.none());
     }
 
     /** Settings with one event-loop thread per available processor. */
@@ -42,11 +50,17 @@ public record ServerSettings(String host, int port, Option<Integer> directTlsPor
 
     /** The same settings with another machine configuration. */
     public ServerSettings withMachine(ServerConfig newMachine) {
-        return new ServerSettings(host, port, directTlsPort, newMachine, session, conflictPolicy, maxSessionsPerAccount, ioThreads);
+        return new ServerSettings(host, port, directTlsPort, newMachine, session, conflictPolicy, maxSessionsPerAccount, ioThreads, proxy);
     }
 
     /** The same settings with another number of event-loop threads. */
     public ServerSettings withIoThreads(int threads) {
-        return new ServerSettings(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, threads);
+        return new ServerSettings(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, threads, proxy);
+    }
+
+    /** The same settings running this bytestream proxy. */
+    public ServerSettings withProxy(ProxySettings settings) {
+        return new ServerSettings(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, ioThreads,
+                Option.some(settings));
     }
 }

@@ -47,7 +47,7 @@ public final class StarlingServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StarlingServer.class);
 
-    private final ServerSettings settings;
+    private ServerSettings settings; // set before the ports open
     private final AccountStore accounts;
     private final Option<TlsSetup> tls;
     private final Router router;
@@ -56,6 +56,7 @@ public final class StarlingServer implements AutoCloseable {
     private final Hooks hooks = new Hooks();
     private DisposableServer plain;
     private Option<DisposableServer> direct = Option.none();
+    private Option<ProxyComponent> proxy = Option.none();
 
     private StarlingServer(ServerSettings settings, AccountStore accounts, Option<TlsSetup> tls) {
         this.settings = settings.withMachine(settings.machine().withStartedAt(settings.session().clock().instant()));
@@ -86,12 +87,33 @@ public final class StarlingServer implements AutoCloseable {
 
     /** Binds the listening ports; completes when the server accepts connections. */
     public Mono<StarlingServer> start() {
-        return listen(settings.port(), false).doOnNext(server -> plain = server)
+        return startProxy().then(listen(settings.port(), false).doOnNext(server -> plain = server)
                 .then(settings.directTlsPort().map(port -> listen(port, true).doOnNext(server -> direct = Option.some(server)).then())
-                        .getOrElse(Mono.empty()))
+                        .getOrElse(Mono.empty())))
                 .doOnSuccess(done -> LOG.info("XMPP server for {} listening on {}{}", settings.machine().domain(), address(),
                         directTlsAddress().map(a -> " and direct TLS on " + a).getOrElse("")))
                 .thenReturn(this);
+    }
+
+    /**
+     * Starts the bytestream proxy, if configured, before the client ports open: the router serves
+     * its domain and the server's disco#items lists it (XEP-0065 §4, Example 3).
+     */
+    private Mono<Void> startProxy() {
+        return settings.proxy().map(proxySettings -> Mono.fromRunnable(() -> {
+            ProxyComponent component = ProxyComponent.start(settings.machine().domain(), proxySettings,
+                    settings.machine().services().software(), router.thread(), settings.session().clock(), router::fromComponent);
+            router.attach(component.jid().domain(), component::accept);
+            settings = settings.withMachine(settings.machine().withServices(settings.machine().services()
+                    .withItem(new dev.starling.model.disco.DiscoItem(component.jid(), Option.none(), Option.some("SOCKS5 Bytestreams Service")))));
+            proxy = Option.some(component);
+            LOG.info("bytestream proxy {} listening on {}:{}", component.jid(), component.streamhost().host(), component.streamhost().port());
+        }).subscribeOn(Schedulers.boundedElastic()).then()).getOrElse(Mono.empty());
+    }
+
+    /** The bytestream proxy's address, if the server runs one. */
+    public Option<dev.starling.model.bytestreams.Streamhost> proxy() {
+        return proxy.map(ProxyComponent::streamhost);
     }
 
     private Mono<? extends DisposableServer> listen(int port, boolean directTls) {
@@ -139,6 +161,7 @@ public final class StarlingServer implements AutoCloseable {
             plain.disposeNow();
         }
         direct.forEach(DisposableServer::disposeNow);
+        proxy.forEach(ProxyComponent::close);
         router.close();
         loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
     }

@@ -64,6 +64,11 @@ public record EntityServices(Seq<Identity> identities, Seq<String> features, Seq
         return new EntityServices(identities, features.appendAll(more).distinct(), items, software);
     }
 
+    /** The same services listing this disco item too (a component of a server, XEP-0030 §4). */
+    public EntityServices withItem(DiscoItem item) {
+        return new EntityServices(identities, features, items.append(item), software);
+    }
+
     /** What disco#info says about this entity (XEP-0030 §3.1). */
     public DiscoInfo info() {
         return DiscoInfo.of(identities, BUILT_IN.appendAll(features).distinct());

@@ -122,6 +122,12 @@ public record ClientConfig(Jid jid, String password, TlsPolicy tls, boolean allo
                 keepalive, iqTimeout, services, lang, announceIdentityBeforeTls, registration, allowed, handledRequests);
     }
 
+    /** The same configuration announcing these services (disco identity and features, XEP-0030, XEP-0115). */
+    public ClientConfig withServices(EntityServices newServices) {
+        return new ClientConfig(jid, password, tls, allowPlainWithoutTls, mechanisms, negotiationTimeout, closeTimeout, keepalive,
+                iqTimeout, newServices, lang, announceIdentityBeforeTls, registration, legacyAuth, handledRequests);
+    }
+
     /**
      * The same configuration handing IQ requests with these payloads to the application, which
      * answers them (file transfer, for instance), instead of answering {@code service-unavailable}.

@@ -108,6 +108,12 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
                 livenessTimeout, registration, offered, startedAt);
     }
 
+    /** The same configuration answering about itself with these services (a server adds its components' disco items). */
+    public ServerConfig withServices(EntityServices newServices) {
+        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, newServices,
+                livenessTimeout, registration, legacyAuth, startedAt);
+    }
+
     /** The same configuration for a server that started at {@code instant} (XEP-0012 uptime). */
     public ServerConfig withStartedAt(java.time.Instant instant) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,

@@ -1,0 +1,135 @@
+package dev.starling.conformance.wire;
+
+import dev.starling.io.client.ClientFileTransfer;
+import dev.starling.io.client.FileTransferException;
+import dev.starling.io.client.SendOptions;
+import dev.starling.io.client.XmppClient;
+import dev.starling.io.server.ProxySettings;
+import dev.starling.model.bytestreams.BytestreamQuery;
+import dev.starling.model.bytestreams.Streamhost;
+import dev.starling.model.disco.DiscoInfo;
+import dev.starling.model.ibb.InBandBytestream;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.IqType;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * SOCKS5 bytestream file transfer (XEP-0065 under XEP-0096) between two Starling clients on real
+ * sockets: through the Starling server's proxy (discovered over disco, §4), directly to the
+ * sender's own streamhost on loopback (§5), and the fallback to IBB when the announced proxy
+ * cannot be reached.
+ */
+class Socks5TransferWireTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Jid JULIET = Jid.of("juliet@localhost/wire");
+
+    private WireFixture fixture;
+    private XmppClient romeo;
+    private XmppClient juliet;
+
+    @TempDir
+    Path outbox;
+
+    @TempDir
+    Path inbox;
+
+    private void start(ProxySettings proxy) {
+        fixture = new WireFixture(proxy);
+        romeo = fixture.connect(dev.starling.io.client.ClientFileTransfer.enable(fixture.config("romeo")), false);
+        juliet = fixture.connect(dev.starling.io.client.ClientFileTransfer.enable(fixture.config("juliet")), false);
+    }
+
+    @AfterEach
+    void stop() {
+        romeo.close().block(WAIT);
+        juliet.close().block(WAIT);
+        fixture.close();
+    }
+
+    /** Sends {@code size} random bytes with these options; returns the progress and checks the received copy. */
+    private List<ClientFileTransfer.Progress> transfer(int size, SendOptions options) throws Exception {
+        byte[] content = new byte[size];
+        new Random(size).nextBytes(content);
+        Path sent = Files.write(outbox.resolve("verona.bin"), content);
+        CompletableFuture<Path> received = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().flatMap(offer -> offer.accept(inbox)).subscribe(received::complete, received::completeExceptionally);
+        try {
+            List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent, options).collectList().block(WAIT);
+            Path file = received.get(30, TimeUnit.SECONDS);
+            assertThat(Files.readAllBytes(file)).isEqualTo(content);
+            try (var left = Files.list(inbox)) {
+                assertThat(left).containsExactly(file);
+            }
+            return progress;
+        } finally {
+            acceptor.dispose();
+        }
+    }
+
+    @Test
+    void theServerAnnouncesItsProxyAndItsAddress() {
+        start(ProxySettings.defaults().withPort(0));
+        Jid proxy = Jid.of("proxy.localhost");
+        assertThat(romeo.discoItems(Option.none()).block(WAIT).items()).anyMatch(item -> item.jid().equals(proxy));
+        DiscoInfo info = romeo.discoInfo(Option.some(proxy)).block(WAIT);
+        assertThat(info.identities()).anyMatch(id -> id.category().equals("proxy") && id.type().equals("bytestreams"));
+        assertThat(info.features()).contains(BytestreamQuery.NAMESPACE);
+        Streamhost host = romeo.request(IqType.GET, Option.some(proxy), BytestreamQuery.addressRequest()).block(WAIT)
+                .firstChild(BytestreamQuery.class).get().streamhosts().single();
+        assertThat(host).isEqualTo(fixture.server.proxy().get());
+        assertThat(host.host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aFileGoesThroughTheServersProxy() throws Exception {
+        start(ProxySettings.defaults().withPort(0));
+        List<ClientFileTransfer.Progress> progress = transfer(3 * 1024 * 1024 + 5, SendOptions.socks5());
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals(BytestreamQuery.NAMESPACE));
+        assertThat(progress.get(progress.size() - 1).bytes()).isEqualTo(3 * 1024 * 1024 + 5);
+    }
+
+    @Test
+    void aFileGoesDirectlyToTheSendersOwnStreamhost() throws Exception {
+        start(ProxySettings.defaults().withPort(0));
+        List<ClientFileTransfer.Progress> progress = transfer(1_500_000, SendOptions.socks5().withProxy(false).withDirectHost("127.0.0.1"));
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals(BytestreamQuery.NAMESPACE));
+    }
+
+    @Test
+    void anEmptyFileGoesThroughTheProxy() throws Exception {
+        start(ProxySettings.defaults().withPort(0));
+        transfer(0, SendOptions.socks5());
+    }
+
+    @Test
+    void whenTheProxyCannotBeReachedTheTransferFallsBackToIbb() throws Exception {
+        start(ProxySettings.defaults().withPort(0).withAnnouncedHost("127.0.0.9")); // nothing listens there
+        List<ClientFileTransfer.Progress> progress = transfer(200_000, SendOptions.auto());
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals(InBandBytestream.NAMESPACE));
+    }
+
+    @Test
+    void withoutAFallbackAnUnreachableProxyFailsTheSender() throws Exception {
+        start(ProxySettings.defaults().withPort(0).withAnnouncedHost("127.0.0.9"));
+        Path sent = Files.write(outbox.resolve("letter.txt"), "wherefore".getBytes());
+        var acceptor = juliet.files().offers().flatMap(offer -> offer.accept(inbox).onErrorResume(e -> reactor.core.publisher.Mono.empty())).subscribe();
+        assertThatThrownBy(() -> romeo.files().sendFile(JULIET, sent, SendOptions.socks5()).blockLast(WAIT))
+                .isInstanceOf(FileTransferException.class).hasMessageContaining("item-not-found");
+        acceptor.dispose();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.starling.io.client;
+
+import dev.starling.model.bytestreams.BytestreamQuery;
+import dev.starling.model.ibb.InBandBytestream;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a file is sent.
+ *
+ * @param methods        the stream methods to offer, in order of preference (XEP-0095 §3.1):
+ *                       SOCKS5 bytestreams, in-band bytestreams or both
+ * @param directHost     the address of this client's own SOCKS5 streamhost, offered first (XEP-0065 §5);
+ *                       none offers only the server's proxy
+ * @param proxy          whether to discover and offer the server's bytestream proxy (§4, §6)
+ * @param perHostTimeout how long the receiver may take to reach one streamhost, and the proxy to answer
+ * @param ibbWindow      how many IBB chunks may await their acknowledgement: 1 waits for each, as XEP-0047
+ *                       §2.2 recommends and as receivers that handle chunks concurrently (Smack 4.4) need;
+ *                       more grows adaptively up to this bound and is much faster against receivers that
+ *                       keep order (Starling)
+ */
+public record SendOptions(Seq<String> methods, Option<String> directHost, boolean proxy, Duration perHostTimeout, int ibbWindow) {
+
+    public SendOptions {
+        Objects.requireNonNull(methods, "methods");
+        Objects.requireNonNull(directHost, "directHost");
+        Objects.requireNonNull(perHostTimeout, "perHostTimeout");
+        if (ibbWindow < 1) {
+            throw new IllegalArgumentException("the IBB window holds at least one chunk: " + ibbWindow);
+        }
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("a file is offered with at least one stream method");
+        }
+    }
+
+    /** SOCKS5 through the server's proxy, falling back to in-band bytestreams. */
+    public static SendOptions auto() {
+        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE, InBandBytestream.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1);
+    }
+
+    /** In-band bytestreams only. */
+    public static SendOptions ibb() {
+        return new SendOptions(Array.of(InBandBytestream.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1);
+    }
+
+    /** SOCKS5 bytestreams only (through the proxy unless a direct host is added): no fallback. */
+    public static SendOptions socks5() {
+        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1);
+    }
+
+    /** The same options offering this client's own streamhost on {@code host} first. */
+    public SendOptions withDirectHost(String host) {
+        return new SendOptions(methods, Option.some(host), proxy, perHostTimeout, ibbWindow);
+    }
+
+    /** The same options with or without the server's proxy. */
+    public SendOptions withProxy(boolean use) {
+        return new SendOptions(methods, directHost, use, perHostTimeout, ibbWindow);
+    }
+
+    /** The same options letting up to {@code chunks} IBB chunks await acknowledgement. */
+    public SendOptions withIbbWindow(int chunks) {
+        return new SendOptions(methods, directHost, proxy, perHostTimeout, chunks);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.starling.reference;
+
+import dev.starling.io.client.ClientFileTransfer;
+import dev.starling.io.client.IncomingFile;
+import dev.starling.io.client.XmppClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code starling client ... receive-files [--dir DIR] [--accept-all] [--count N]}: waits for file
+ * offers (XEP-0096), asks (or, with {@code --accept-all}, does not ask) whether to take each, and
+ * stores the accepted ones in the directory under a safe name once their size and MD5 are
+ * verified; a half-received file only ever exists under a hidden {@code .part} name.
+ */
+@Command(name = "receive-files", mixinStandardHelpOptions = true, description = "Receive files others send (XEP-0096).")
+final class ClientReceiveFiles implements Callable<Integer> {
+
+    @ParentCommand
+    private ClientCommand client;
+
+    @Option(names = "--dir", defaultValue = ".", description = "where to store received files (default: the current directory)")
+    private Path dir;
+
+    @Option(names = "--accept-all", description = "take every offer without asking")
+    private boolean acceptAll;
+
+    @Option(names = "--count", defaultValue = "0", description = "stop after this many files (default: run until Ctrl-C)")
+    private int count;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(dir);
+        XmppClient session = client.connect(ClientFileTransfer::enable);
+        System.out.println("waiting for files as " + session.jid() + "; storing in " + dir.toAbsolutePath());
+        BufferedReader console = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        var files = session.files().offers().concatMap(offer -> decide(offer, console));
+        (count > 0 ? files.take(count) : files).blockLast();
+        session.close().block(Duration.ofSeconds(10));
+        return 0;
+    }
+
+    private Mono<Path> decide(IncomingFile offer, BufferedReader console) {
+        System.out.println(offer.from() + " offers " + offer.name() + " (" + offer.size() + " bytes"
+                + offer.md5().map(md5 -> ", MD5 " + md5).getOrElse("") + ")");
+        Mono<Boolean> take = acceptAll ? Mono.just(true) : Mono.fromCallable(() -> {
+            System.out.print("accept? [y/N] ");
+            System.out.flush();
+            String answer = console.readLine();
+            return answer != null && answer.trim().equalsIgnoreCase("y");
+        }).subscribeOn(Schedulers.boundedElastic());
+        return take.flatMap(yes -> yes ? receive(offer)
+                : offer.reject().then(Mono.<Path>fromRunnable(() -> System.out.println("declined " + offer.name()))));
+    }
+
+    private Mono<Path> receive(IncomingFile offer) {
+        return offer.accept(dir)
+                .doOnNext(path -> System.out.println("received " + path + " (" + offer.size() + " bytes"
+                        + offer.md5().map(md5 -> ", MD5 " + md5 + " verified").getOrElse(", size verified") + ")"))
+                .onErrorResume(error -> {
+                    System.out.println("failed " + offer.name() + ": " + error.getMessage());
+                    return Mono.empty();
+                });
+    }
+}
