@@ -30,7 +30,8 @@ import java.util.Arrays;
  */
 final class IbbSending {
 
-    private static final int BLOCK_SIZE = 4096; // XEP-0047 §6
+    /** 16 KiB per chunk (a 22 KB stanza, well inside servers' limits); a receiver that wants less says so and gets half. */
+    private static final int BLOCK_SIZE = 16 * 1024;
 
     private final XmppClient client;
     private final Jid peer;

@@ -21,14 +21,16 @@ import java.time.Instant;
 /**
  * The shell around one {@link S5bRequester}: it sends the offer, connects to the proxy the target
  * chose (or takes the target's connection to this client's own streamhost), asks the proxy to
- * activate, and then writes the file with Netty's zero-copy file transfer, a megabyte at a time
- * for progress. The Flux completes when the target, having read every byte, closes the stream.
+ * activate, and then writes the file with Netty's zero-copy file transfer, 4 MiB at a time
+ * for progress with four such writes queued. The Flux completes when the target, having read every byte, closes the stream.
  * A negotiation that fails before any byte was written fails with {@link Unavailable}, so the
  * caller can fall back to in-band bytestreams.
  */
 final class S5bSending {
 
-    private static final long CHUNK = 1 << 20;
+    private static final long CHUNK = 4L << 20;
+    /** Chunks queued on the socket at once, so the kernel never waits for the next write. */
+    private static final int IN_FLIGHT = 4;
 
     /** The SOCKS5 negotiation did not produce a bytestream; nothing was sent. */
     static final class Unavailable extends FileTransferException {
@@ -102,12 +104,12 @@ final class S5bSending {
         long chunks = (total + CHUNK - 1) / CHUNK;
         Mono<Void> endOfFile = Mono.create(sink -> ((io.netty.channel.socket.SocketChannel) connection.channel()).shutdownOutput()
                 .addListener(done -> sink.success()));
-        return Flux.range(0, (int) chunks).concatMap(i -> {
+        return Flux.range(0, (int) chunks).flatMapSequential(i -> {
                     long offset = i * CHUNK;
                     long length = Math.min(CHUNK, total - offset);
                     return connection.outbound().sendFile(file, position + offset, length).then()
                             .thenReturn(new ClientFileTransfer.Progress(offset + length, total, BytestreamQuery.NAMESPACE));
-                })
+                }, IN_FLIGHT)
                 .concatWith(endOfFile.then(connection.inbound().receive().then()).timeout(ClientFileTransfer.IDLE)
                         .then(Mono.just(new ClientFileTransfer.Progress(total, total, BytestreamQuery.NAMESPACE))))
                 .onErrorMap(error -> !(error instanceof FileTransferException), error -> new FileTransferException("the SOCKS5 bytestream broke", error));

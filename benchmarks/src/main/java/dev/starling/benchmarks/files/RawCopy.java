@@ -1,0 +1,101 @@
+package dev.starling.benchmarks.files;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The baseline: a file copied over one loopback TCP connection with the kernel's zero-copy
+ * {@code transferTo} on the sending side and {@code transferFrom} into the target file, as the
+ * SOCKS5 sender and a disk-writing receiver would at best.
+ */
+final class RawCopy {
+
+    private RawCopy() {
+    }
+
+    /**
+     * The same copy verified as XEP-0096 does it: the sender reads the file once for its MD5
+     * before sending, and the receiver reads the socket into a 64 KiB buffer, hashes it and writes
+     * it to the file; the digests must match.
+     */
+    static void copyVerified(Path source, Path target) throws Exception {
+        byte[] expected = md5(source);
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+                try (SocketChannel in = server.accept();
+                     FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                             StandardOpenOption.TRUNCATE_EXISTING)) {
+                    MessageDigest digest = MessageDigest.getInstance("MD5");
+                    ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+                    while (in.read(buffer) >= 0) {
+                        buffer.flip();
+                        digest.update(buffer.duplicate());
+                        while (buffer.hasRemaining()) {
+                            out.write(buffer);
+                        }
+                        buffer.clear();
+                    }
+                    return digest.digest();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (SocketChannel out = SocketChannel.open(server.getLocalAddress());
+                 FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+                long size = in.size();
+                for (long position = 0; position < size; ) {
+                    position += in.transferTo(position, size - position, out);
+                }
+            }
+            if (!MessageDigest.isEqual(expected, received.get())) {
+                throw new IllegalStateException("the digests differ");
+            }
+        }
+    }
+
+    private static byte[] md5(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("MD5");
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+            while (in.read(buffer) >= 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+            }
+        }
+        return digest.digest();
+    }
+
+    static void copy(Path source, Path target) throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            CompletableFuture<Void> received = CompletableFuture.runAsync(() -> {
+                try (SocketChannel in = server.accept();
+                     FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                             StandardOpenOption.TRUNCATE_EXISTING)) {
+                    long position = 0;
+                    for (long n = out.transferFrom(in, position, 1 << 20); n > 0; n = out.transferFrom(in, position, 1 << 20)) {
+                        position += n;
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (SocketChannel out = SocketChannel.open(server.getLocalAddress());
+                 FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+                long size = in.size();
+                for (long position = 0; position < size; ) {
+                    position += in.transferTo(position, size - position, out);
+                }
+            }
+            received.get();
+        }
+    }
+}
