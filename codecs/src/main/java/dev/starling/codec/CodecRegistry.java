@@ -90,6 +90,7 @@ public final class CodecRegistry {
         registry = dev.starling.codec.ibb.IbbCodecs.register(registry);
         registry = dev.starling.codec.bytestreams.BytestreamCodecs.register(registry);
         registry = dev.starling.codec.si.SiCodecs.register(registry);
+        registry = dev.starling.codec.oob.OobCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  */
 @Command(name = "client", mixinStandardHelpOptions = true, description = "Log in and send, receive, ping, query, or manage the account.",
         subcommands = {ClientSend.class, ClientReceive.class, ClientPing.class, ClientDisco.class, ClientRegister.class,
-                ClientPasswd.class, ClientUnregister.class, ClientRosterCommand.class, ClientSendFile.class, ClientReceiveFiles.class})
+                ClientPasswd.class, ClientUnregister.class, ClientRosterCommand.class, ClientSendFile.class, ClientReceiveFiles.class, ClientSendUrl.class})
 final class ClientCommand {
 
     @Option(names = "--jid", required = true, description = "the account, e.g. juliet@localhost (or with /resource)")

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code starling client ... receive-files [--dir DIR] [--accept-all] [--count N]}: waits for file
- * offers (XEP-0096), asks (or, with {@code --accept-all}, does not ask) whether to take each, and
+ * offers (XEP-0096) and URLs offered out of band (XEP-0066, fetched over HTTP), asks (or, with {@code --accept-all}, does not ask) whether to take each, and
  * stores the accepted ones in the directory under a safe name once their size and MD5 are
  * verified; a half-received file only ever exists under a hidden {@code .part} name.
  */
@@ -44,7 +44,8 @@ final class ClientReceiveFiles implements Callable<Integer> {
         XmppClient session = client.connect(ClientFileTransfer::enable);
         System.out.println("waiting for files as " + session.jid() + "; storing in " + dir.toAbsolutePath());
         BufferedReader console = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        var files = session.files().offers().concatMap(offer -> decide(offer, console));
+        var files = session.files().offers().concatMap(offer -> decide(offer, console))
+                .mergeWith(session.files().urlOffers().concatMap(offer -> fetch(offer, console)));
         (count > 0 ? files.take(count) : files).blockLast();
         session.close().block(Duration.ofSeconds(10));
         return 0;
@@ -61,6 +62,21 @@ final class ClientReceiveFiles implements Callable<Integer> {
         }).subscribeOn(Schedulers.boundedElastic());
         return take.flatMap(yes -> yes ? receive(offer)
                 : offer.reject().then(Mono.<Path>fromRunnable(() -> System.out.println("declined " + offer.name()))));
+    }
+
+    /** A URL offered out of band (XEP-0066): fetched into the directory if accepted. */
+    private Mono<Path> fetch(dev.starling.io.client.IncomingUrl offer, BufferedReader console) {
+        System.out.println(offer.from() + " offers " + offer.url() + offer.desc().map(d -> " (" + d + ")").getOrElse(""));
+        Mono<Boolean> take = acceptAll ? Mono.just(true) : Mono.fromCallable(() -> {
+            System.out.print("fetch? [y/N] ");
+            System.out.flush();
+            String answer = console.readLine();
+            return answer != null && answer.trim().equalsIgnoreCase("y");
+        }).subscribeOn(Schedulers.boundedElastic());
+        return take.flatMap(yes -> yes
+                ? offer.fetch(dir).doOnNext(path -> System.out.println("fetched " + path))
+                        .onErrorResume(error -> Mono.fromRunnable(() -> System.out.println("failed " + offer.url() + ": " + error.getMessage())))
+                : offer.reject().then(Mono.<Path>fromRunnable(() -> System.out.println("declined " + offer.url()))));
     }
 
     private Mono<Path> receive(IncomingFile offer) {

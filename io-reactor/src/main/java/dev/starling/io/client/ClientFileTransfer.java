@@ -46,11 +46,12 @@ public final class ClientFileTransfer {
 
     /** The IQ payloads this class answers, for {@code ClientConfig.withHandledRequests}. */
     public static final Set<Class<? extends Extension>> REQUESTS = HashSet.of(StreamInitiation.class, BytestreamQuery.class,
+            dev.starling.model.oob.OutOfBand.Query.class,
             InBandBytestream.Open.class, InBandBytestream.Data.class, InBandBytestream.Close.class);
 
     /** What a client that transfers files announces in disco (XEP-0096 §6, XEP-0065 §4, XEP-0047 §7). */
     public static final Seq<String> FEATURES = Array.of(StreamInitiation.NAMESPACE, FileTransfer.NAMESPACE, BytestreamQuery.NAMESPACE,
-            InBandBytestream.NAMESPACE);
+            InBandBytestream.NAMESPACE, dev.starling.model.oob.OutOfBand.IQ_NAMESPACE, dev.starling.model.oob.OutOfBand.X_NAMESPACE);
 
     /**
      * The configuration of a client that sends and receives files: it announces {@link #FEATURES}
@@ -72,6 +73,7 @@ public final class ClientFileTransfer {
 
     private final XmppClient client;
     private final Flux<IncomingFile> offers;
+    private final Flux<IncomingUrl> urls;
     private final Mono<Seq<Streamhost>> proxies;
     private final java.util.Map<String, DirectStreamhost> directHosts = new java.util.HashMap<>();
 
@@ -82,6 +84,12 @@ public final class ClientFileTransfer {
                 .concatMap(iq -> SiNegotiation.read(iq, METHODS).fold(
                         error -> client.send(error).then(Mono.<IncomingFile>empty()),
                         offer -> Mono.just(new IncomingFile(client, iq, offer))))
+                .share();
+        this.urls = client.stanzas().ofType(Iq.class)
+                .filter(iq -> iq.type() == IqType.SET && iq.payload().exists(dev.starling.model.oob.OutOfBand.Query.class::isInstance))
+                .concatMap(iq -> dev.starling.machine.oob.OobExchange.read(iq, HashSet.of("http", "https")).fold(
+                        error -> client.send(error).then(Mono.<IncomingUrl>empty()),
+                        query -> Mono.just(new IncomingUrl(client, iq, query))))
                 .share();
         this.proxies = Mono.defer(() -> ProxyDiscovery.discover(client, PER_HOST)).cache();
     }
@@ -157,6 +165,20 @@ public final class ClientFileTransfer {
             directHosts.values().forEach(DirectStreamhost::close);
             directHosts.clear();
         }
+    }
+
+    /**
+     * Offers a URL out of band (XEP-0066 §2) and completes with what the recipient did: fetched
+     * it, could not, or declined.
+     */
+    public Mono<dev.starling.machine.oob.OobExchange.Outcome> sendUrl(Jid to, String url, Option<String> desc) {
+        return Mono.defer(() -> client.exchange(dev.starling.machine.oob.OobExchange.offer("oob-" + client.token(12), to, url, desc), IDLE))
+                .map(dev.starling.machine.oob.OobExchange::outcome);
+    }
+
+    /** URLs offered out of band (XEP-0066 §2), each to fetch or reject; only http and https URLs reach the app (others are declined). */
+    public Flux<IncomingUrl> urlOffers() {
+        return urls;
     }
 
     /** Offers that arrive, each to accept (into a directory) or reject; subscribe to receive files. */

@@ -1,0 +1,2 @@
+/** Codec of XEP-0066 out-of-band data. */
+package dev.starling.codec.oob;
