@@ -91,6 +91,7 @@ public final class CodecRegistry {
         registry = dev.starling.codec.bytestreams.BytestreamCodecs.register(registry);
         registry = dev.starling.codec.si.SiCodecs.register(registry);
         registry = dev.starling.codec.oob.OobCodecs.register(registry);
+        registry = dev.starling.codec.jingle.JingleCodecs.register(registry);
         return DiscoCodecs.register(registry);
     }
 
