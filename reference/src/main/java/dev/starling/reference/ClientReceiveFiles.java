@@ -53,7 +53,7 @@ final class ClientReceiveFiles implements Callable<Integer> {
 
     private Mono<Path> decide(IncomingFile offer, BufferedReader console) {
         System.out.println(offer.from() + " offers " + offer.name() + " (" + offer.size() + " bytes"
-                + offer.md5().map(md5 -> ", MD5 " + md5).getOrElse("") + ")");
+                + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash).getOrElse("") + ")");
         Mono<Boolean> take = acceptAll ? Mono.just(true) : Mono.fromCallable(() -> {
             System.out.print("accept? [y/N] ");
             System.out.flush();
@@ -82,7 +82,7 @@ final class ClientReceiveFiles implements Callable<Integer> {
     private Mono<Path> receive(IncomingFile offer) {
         return offer.accept(dir)
                 .doOnNext(path -> System.out.println("received " + path + " (" + offer.size() + " bytes"
-                        + offer.md5().map(md5 -> ", MD5 " + md5 + " verified").getOrElse(", size verified") + ")"))
+                        + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash + " verified").getOrElse(", size verified") + ")"))
                 .onErrorResume(error -> {
                     System.out.println("failed " + offer.name() + ": " + error.getMessage());
                     return Mono.empty();

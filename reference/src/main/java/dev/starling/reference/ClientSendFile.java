@@ -18,15 +18,15 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * {@code starling client ... send-file TO PATH [--method auto|socks5|ibb]}: offers a file
- * (XEP-0096) to a full JID and streams it over the chosen method, with a progress bar showing
+ * {@code starling client ... send-file TO PATH [--method auto|socks5|ibb|jingle]}: offers a file
+ * (XEP-0096, or XEP-0234 with {@code jingle}) to a full JID and streams it over the chosen method, with a progress bar showing
  * size, rate and ETA. {@code auto} offers SOCKS5 through the server's proxy and falls back to IBB.
  */
 @Command(name = "send-file", mixinStandardHelpOptions = true, description = "Send a file (XEP-0096 over SOCKS5 or in-band bytestreams).")
 final class ClientSendFile implements Callable<Integer> {
 
     /** The methods on the command line. */
-    enum Method { auto, socks5, ibb }
+    enum Method { auto, socks5, ibb, jingle }
 
     @ParentCommand
     private ClientCommand client;
@@ -37,7 +37,7 @@ final class ClientSendFile implements Callable<Integer> {
     @Parameters(index = "1", description = "the file to send")
     private Path file;
 
-    @Option(names = "--method", defaultValue = "auto", description = "auto, socks5 or ibb (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "auto", description = "auto, socks5, ibb or jingle (XEP-0234 over in-band bytestreams) (default: ${DEFAULT-VALUE})")
     private Method method;
 
     @Option(names = "--direct-host", description = "also offer this client's own SOCKS5 streamhost on this address (XEP-0065 §5)")
@@ -49,6 +49,7 @@ final class ClientSendFile implements Callable<Integer> {
             case auto -> SendOptions.auto();
             case socks5 -> SendOptions.socks5();
             case ibb -> SendOptions.ibb();
+            case jingle -> SendOptions.jingle();
         };
         if (directHost != null) {
             options = options.withDirectHost(directHost);

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two Starling clients exchange files through real servers: the offer and the in-band bytestream
- * routed by Prosody and ejabberd, and SOCKS5 bytestreams through their own proxies (Prosody's
+ * routed by Prosody and ejabberd, a Jingle session (XEP-0234 over XEP-0261) through them, and
+ * SOCKS5 bytestreams through their own proxies (Prosody's
  * {@code mod_proxy65}, ejabberd's {@code mod_proxy65}), discovered over disco as XEP-0065 §4 says.
  */
 class FileTransferAgainstPeersTest {
@@ -42,7 +43,8 @@ class FileTransferAgainstPeersTest {
     Path inbox;
 
     @ParameterizedTest(name = "{0} {2}")
-    @CsvSource({"Prosody, 25222, ibb", "Prosody, 25222, socks5", "ejabberd, 35222, ibb", "ejabberd, 35222, socks5"})
+    @CsvSource({"Prosody, 25222, ibb", "Prosody, 25222, socks5", "Prosody, 25222, jingle", "ejabberd, 35222, ibb", "ejabberd, 35222, socks5",
+            "ejabberd, 35222, jingle"})
     void aFileCrossesTheServer(String peer, int port, String method) throws Exception {
         InetSocketAddress address = Peers.require(peer, port);
         XmppClient alice = connect("alice", address);
@@ -54,13 +56,20 @@ class FileTransferAgainstPeersTest {
             CompletableFuture<Path> received = new CompletableFuture<>();
             var acceptor = bob.files().offers().take(1).flatMap(offer -> offer.accept(inbox))
                     .subscribe(received::complete, received::completeExceptionally);
-            SendOptions options = method.equals("ibb") ? SendOptions.ibb() : SendOptions.socks5();
+            SendOptions options = switch (method) {
+                case "ibb" -> SendOptions.ibb();
+                case "jingle" -> SendOptions.jingle();
+                default -> SendOptions.socks5();
+            };
             List<ClientFileTransfer.Progress> progress = alice.files().sendFile(bob.jid(), sent, options).collectList().block(WAIT);
             Path file = received.get(60, TimeUnit.SECONDS);
             acceptor.dispose();
             assertThat(Files.readAllBytes(file)).as(peer + " carried the file").isEqualTo(content);
-            assertThat(progress.get(progress.size() - 1).method())
-                    .isEqualTo(method.equals("ibb") ? InBandBytestream.NAMESPACE : BytestreamQuery.NAMESPACE);
+            assertThat(progress.get(progress.size() - 1).method()).isEqualTo(switch (method) {
+                case "ibb" -> InBandBytestream.NAMESPACE;
+                case "jingle" -> dev.starling.model.jingle.JingleTransport.Ibb.NAMESPACE;
+                default -> BytestreamQuery.NAMESPACE;
+            });
         } finally {
             alice.close().block(WAIT);
             bob.close().block(WAIT);

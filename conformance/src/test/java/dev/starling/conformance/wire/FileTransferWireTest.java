@@ -75,13 +75,43 @@ class FileTransferWireTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
         assertThat(offered.get().from()).isEqualTo(Jid.of("romeo@localhost/wire"));
         assertThat(offered.get().size()).isEqualTo(content.length);
-        assertThat(offered.get().md5()).isNotEmpty();
+        assertThat(offered.get().hashAlgorithm()).contains("MD5");
+        assertThat(offered.get().hash()).isNotEmpty();
         assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("http://jabber.org/protocol/ibb"));
         assertThat(progress.get(progress.size() - 1).bytes()).isEqualTo(content.length);
         assertThat(progress).extracting(ClientFileTransfer.Progress::bytes).isSorted();
         try (var left = Files.list(inbox)) {
             assertThat(left).containsExactly(file); // no partial file left behind
         }
+    }
+
+    @Test
+    void aFileArrivesOverAJingleSession() throws Exception {
+        byte[] content = new byte[200_000 + 3];
+        new Random(234).nextBytes(content);
+        Path sent = Files.write(outbox.resolve("jingle.bin"), content);
+        CompletableFuture<Path> received = new CompletableFuture<>();
+        CompletableFuture<IncomingFile> offered = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().take(1).doOnNext(offered::complete).flatMap(offer -> offer.accept(inbox))
+                .subscribe(received::complete, received::completeExceptionally);
+
+        List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent, SendOptions.jingle()).collectList().block(WAIT);
+
+        Path file = received.get(30, TimeUnit.SECONDS);
+        acceptor.dispose();
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(offered.get().hashAlgorithm()).contains("SHA-256");
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("urn:xmpp:jingle:transports:ibb:1"));
+        assertThat(progress.get(progress.size() - 1).bytes()).isEqualTo(content.length);
+    }
+
+    @Test
+    void aDeclinedJingleOfferFailsTheSender() throws IOException {
+        Path sent = Files.write(outbox.resolve("letter.txt"), "wherefore".getBytes());
+        var refuser = juliet.files().offers().take(1).flatMap(IncomingFile::reject).subscribe();
+        assertThatThrownBy(() -> romeo.files().sendFile(JULIET, sent, SendOptions.jingle()).blockLast(WAIT))
+                .isInstanceOf(FileTransferException.class).hasMessageContaining("decline");
+        refuser.dispose();
     }
 
     @Test

@@ -46,12 +46,15 @@ public final class ClientFileTransfer {
 
     /** The IQ payloads this class answers, for {@code ClientConfig.withHandledRequests}. */
     public static final Set<Class<? extends Extension>> REQUESTS = HashSet.of(StreamInitiation.class, BytestreamQuery.class,
-            dev.starling.model.oob.OutOfBand.Query.class,
+            dev.starling.model.oob.OutOfBand.Query.class, dev.starling.model.jingle.Jingle.class,
             InBandBytestream.Open.class, InBandBytestream.Data.class, InBandBytestream.Close.class);
 
     /** What a client that transfers files announces in disco (XEP-0096 §6, XEP-0065 §4, XEP-0047 §7). */
     public static final Seq<String> FEATURES = Array.of(StreamInitiation.NAMESPACE, FileTransfer.NAMESPACE, BytestreamQuery.NAMESPACE,
-            InBandBytestream.NAMESPACE, dev.starling.model.oob.OutOfBand.IQ_NAMESPACE, dev.starling.model.oob.OutOfBand.X_NAMESPACE);
+            InBandBytestream.NAMESPACE, dev.starling.model.oob.OutOfBand.IQ_NAMESPACE, dev.starling.model.oob.OutOfBand.X_NAMESPACE,
+            dev.starling.model.jingle.Jingle.NAMESPACE, dev.starling.model.jingle.FileDescription.NAMESPACE,
+            dev.starling.model.jingle.JingleTransport.Ibb.NAMESPACE, dev.starling.model.jingle.Hash.NAMESPACE,
+            "urn:xmpp:hash-function-text-names:sha-256");
 
     /**
      * The configuration of a client that sends and receives files: it announces {@link #FEATURES}
@@ -83,7 +86,8 @@ public final class ClientFileTransfer {
                 .filter(iq -> iq.type() == IqType.SET && iq.payload().exists(StreamInitiation.class::isInstance))
                 .concatMap(iq -> SiNegotiation.read(iq, METHODS).fold(
                         error -> client.send(error).then(Mono.<IncomingFile>empty()),
-                        offer -> Mono.just(new IncomingFile(client, iq, offer))))
+                        offer -> Mono.just(new IncomingFile(client, OfferTerms.of(iq, offer, client.jid())))))
+                .mergeWith(client.stanzas().ofType(Iq.class).filter(ClientFileTransfer::isJingleInitiate).concatMap(this::jingleOffer))
                 .share();
         this.urls = client.stanzas().ofType(Iq.class)
                 .filter(iq -> iq.type() == IqType.SET && iq.payload().exists(dev.starling.model.oob.OutOfBand.Query.class::isInstance))
@@ -119,6 +123,10 @@ public final class ClientFileTransfer {
      * {@link FileTransferException} if the receiver refuses or the transfer breaks.
      */
     public Flux<Progress> sendFile(Jid to, Path file, SendOptions options) {
+        if (options.methods().contains(dev.starling.model.jingle.FileDescription.NAMESPACE)) {
+            return Mono.fromCallable(() -> Files.size(file)).zipWith(sha256(file)).subscribeOn(Schedulers.boundedElastic())
+                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1(), sized.getT2(), options.ibbWindow()).run());
+        }
         return Mono.fromCallable(() -> new long[]{Files.size(file)}).zipWith(md5(file)).subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(sized -> {
                     long size = sized.getT1()[0];
@@ -143,6 +151,22 @@ public final class ClientFileTransfer {
                                         ? socks5.onErrorResume(S5bSending.Unavailable.class, unavailable -> ibb) : socks5;
                             }));
                 });
+    }
+
+    private static boolean isJingleInitiate(Iq iq) {
+        return iq.type() == IqType.SET && iq.payload().exists(p -> p instanceof dev.starling.model.jingle.Jingle jingle
+                && jingle.action() == dev.starling.model.jingle.JingleAction.SESSION_INITIATE);
+    }
+
+    /** A Jingle session-initiate (XEP-0234): acknowledged, and a file offer if it is one this client can take (over IBB). */
+    private Mono<IncomingFile> jingleOffer(Iq initiate) {
+        var fresh = dev.starling.machine.core.Fresh.drawnOnUse(java.time.Instant.now(), () -> client.token(96));
+        return dev.starling.machine.jingle.JingleResponder.offer(initiate, client.jid(), 16 * 1024, fresh).fold(
+                error -> client.send(error).then(Mono.<IncomingFile>empty()),
+                step -> Flux.fromIterable(step.outputs()).filter(dev.starling.machine.jingle.JingleResponder.Output.Send.class::isInstance)
+                        .concatMap(o -> client.send(((dev.starling.machine.jingle.JingleResponder.Output.Send) o).iq())).then(Mono.justOrEmpty(
+                                step.state().flatMap(offered -> OfferTerms.of(offered, client.jid(), fresh))
+                                        .map(terms -> new IncomingFile(client, terms)).toJavaOptional())));
     }
 
     /** This client's own streamhost on {@code host}, started once. */
@@ -200,11 +224,30 @@ public final class ClientFileTransfer {
         });
     }
 
+    /** The base64 SHA-256 of a file's content (XEP-0300), read on the calling thread. */
+    static Mono<String> sha256(Path file) {
+        return Mono.fromCallable(() -> {
+            MessageDigest digest = digest("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return java.util.Base64.getEncoder().encodeToString(digest.digest());
+        });
+    }
+
     static MessageDigest md5() {
+        return digest("MD5");
+    }
+
+    /** A digest every Java platform has (MD5, SHA-1, SHA-256). */
+    static MessageDigest digest(String algorithm) {
         try {
-            return MessageDigest.getInstance("MD5");
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has MD5", e);
+            throw new IllegalStateException("every Java platform has " + algorithm, e);
         }
     }
 

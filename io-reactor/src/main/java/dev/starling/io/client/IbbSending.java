@@ -35,6 +35,7 @@ final class IbbSending {
 
     private final XmppClient client;
     private final Jid peer;
+    private final String method;
     private final IbbSender.Config config;
     private final Path file;
     private final long total;
@@ -45,9 +46,16 @@ final class IbbSending {
     private Disposable answers;
 
     IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range, int maxWindow) {
+        this(client, peer, sid, file, size, range, maxWindow, BLOCK_SIZE, InBandBytestream.NAMESPACE);
+    }
+
+    /** The same with a block size agreed elsewhere (a Jingle transport, XEP-0261) and the method name progress reports. */
+    IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range, int maxWindow, int blockSize,
+               String method) {
         this.client = client;
         this.peer = peer;
-        this.config = new IbbSender.Config(peer, sid, BLOCK_SIZE, InBandBytestream.Carrier.IQ, maxWindow);
+        this.method = method;
+        this.config = new IbbSender.Config(peer, sid, blockSize, InBandBytestream.Carrier.IQ, maxWindow);
         this.file = file;
         this.position = range.map(Range::start).getOrElse(0L);
         this.total = range.map(r -> r.lengthOf(size)).getOrElse(size);
@@ -92,7 +100,7 @@ final class IbbSending {
             Mono.fromCallable(() -> readBlock(sent, read.maxBytes())).subscribeOn(Schedulers.boundedElastic())
                     .subscribe(this::feed, this::fail);
         } else if (output instanceof IbbSender.Output.Progress progress) {
-            sink.next(new ClientFileTransfer.Progress(progress.delivered(), total, InBandBytestream.NAMESPACE));
+            sink.next(new ClientFileTransfer.Progress(progress.delivered(), total, method));
         } else if (output instanceof IbbSender.Output.Done) {
             release();
             sink.complete();

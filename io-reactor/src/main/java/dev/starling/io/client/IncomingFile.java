@@ -37,12 +37,10 @@ import java.util.HexFormat;
 public final class IncomingFile {
 
     private final XmppClient client;
-    private final Iq offerIq;
-    private final SiNegotiation.Offer offer;
+    private final OfferTerms offer;
 
-    IncomingFile(XmppClient client, Iq offerIq, SiNegotiation.Offer offer) {
+    IncomingFile(XmppClient client, OfferTerms offer) {
         this.client = client;
-        this.offerIq = offerIq;
         this.offer = offer;
     }
 
@@ -61,14 +59,19 @@ public final class IncomingFile {
         return offer.size();
     }
 
-    /** The offered MD5, hex, if the sender gave one. */
-    public Option<String> md5() {
-        return offer.file().hash();
+    /** The offered digest's algorithm ({@code MD5} for XEP-0096, {@code SHA-256} for Jingle), if the sender gave one. */
+    public Option<String> hashAlgorithm() {
+        return offer.algorithm();
+    }
+
+    /** The offered digest, lowercase hex, if the sender gave one. */
+    public Option<String> hash() {
+        return offer.digest();
     }
 
     /** Declines the offer (XEP-0095 Example 8). */
     public Mono<Void> reject() {
-        return client.send(SiNegotiation.decline(offerIq));
+        return client.send(offer.declineIq());
     }
 
     /**
@@ -79,7 +82,7 @@ public final class IncomingFile {
     public Mono<Path> accept(Path directory) {
         return Mono.defer(() -> {
             Path dir = directory.toAbsolutePath().normalize();
-            Path part = dir.resolve("." + offer.safeName() + "." + offer.sid() + ".part");
+            Path part = dir.resolve("." + offer.safeName() + "." + offer.streamSid() + ".part");
             if (!part.getParent().equals(dir)) {
                 return Mono.error(new FileTransferException("the offered name leaves the directory"));
             }
@@ -96,7 +99,7 @@ public final class IncomingFile {
                     }, error -> receiving.fail(done,
                             new FileTransferException("no data from " + offer.from() + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
             return Mono.fromCallable(() -> receiving.open()).subscribeOn(Schedulers.boundedElastic())
-                    .then(client.send(SiNegotiation.accept(offerIq, offer, Option.none())))
+                    .then(client.send(offer.acceptIq()))
                     .then(done.asMono())
                     .doOnError(error -> receiving.discard())
                     .doFinally(signal -> chunks.dispose());
@@ -122,23 +125,50 @@ public final class IncomingFile {
     private boolean belongs(Stanza stanza) {
         boolean request = stanza instanceof Iq iq ? iq.type() == IqType.SET : stanza instanceof Message;
         return request && stanza.from().contains(offer.from()) && stanza.children().exists(child ->
-                child instanceof InBandBytestream ibb && ibb.sid().equals(offer.sid())
-                        || child instanceof BytestreamQuery query && query.sid().contains(offer.sid()));
+                child instanceof InBandBytestream ibb && ibb.sid().equals(offer.streamSid())
+                        || child instanceof BytestreamQuery query && query.sid().contains(offer.streamSid())
+                        || child instanceof dev.starling.model.jingle.Jingle jingle && offer.jingle().exists(s -> s.sid().equals(jingle.sid())));
     }
 
     /** The receiving machine and the part file, used from one bounded-scheduler worker at a time. */
     private final class Receiving {
 
         private final Path part;
-        private final MessageDigest md5 = ClientFileTransfer.md5();
+        private final MessageDigest md5 = ClientFileTransfer.digest(offer.algorithm().getOrElse("MD5"));
         private final IbbReceiver.Config config;
         private IbbReceiver.State state = IbbReceiver.State.initial();
         private FileChannel channel;
         private long written;
+        private dev.starling.machine.jingle.JingleResponder.State jingleState = offer.jingle().getOrNull();
+        private Path completed;
+        private boolean terminated;
+
+        /** A Jingle request of this session (XEP-0166): the machine answers it; success after the bytes completes the file. */
+        private void jingle(Iq iq, Sinks.One<Path> done) {
+            if (jingleState == null) {
+                return;
+            }
+            var step = dev.starling.machine.jingle.JingleResponder.step(offer.self(), jingleState,
+                    new dev.starling.machine.jingle.JingleResponder.Input.Received(iq), Fresh.drawnOnUse(Instant.now(), () -> client.token(96)));
+            jingleState = step.state();
+            for (var output : step.outputs()) {
+                if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Send send) {
+                    client.send(send.iq()).subscribe(null, error -> fail(done, error));
+                } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Ended ended) {
+                    if (!ended.reason().condition().equals("success")) {
+                        fail(done, new FileTransferException("the sender ended the Jingle session: " + ended.reason().condition()));
+                    } else if (completed != null) {
+                        done.tryEmitValue(completed);
+                    } else {
+                        terminated = true;
+                    }
+                }
+            }
+        }
 
         Receiving(Path part) {
             this.part = part;
-            this.config = new IbbReceiver.Config(offer.from(), offer.sid(), InBandBytestream.MAX_UNSIGNED_16);
+            this.config = new IbbReceiver.Config(offer.from(), offer.streamSid(), InBandBytestream.MAX_UNSIGNED_16);
         }
 
         synchronized Path open() throws IOException {
@@ -147,6 +177,10 @@ public final class IncomingFile {
         }
 
         synchronized void receive(Stanza stanza, Sinks.One<Path> done, Path dir) {
+            if (stanza instanceof Iq iq && iq.payload().exists(dev.starling.model.jingle.Jingle.class::isInstance)) {
+                jingle(iq, done);
+                return;
+            }
             if (state.ended()) {
                 return;
             }
@@ -160,7 +194,10 @@ public final class IncomingFile {
                     } else if (output instanceof IbbReceiver.Output.Send send) {
                         client.send(send.stanza()).subscribe(null, error -> fail(done, error));
                     } else if (output instanceof IbbReceiver.Output.Closed) {
-                        done.tryEmitValue(complete(dir));
+                        completed = complete(dir);
+                        if (jingleState == null || terminated) {
+                            done.tryEmitValue(completed); // a Jingle session also waits for the initiator's success
+                        }
                     } else if (output instanceof IbbReceiver.Output.Failed failed) {
                         fail(done, new FileTransferException("the in-band bytestream failed: " + failed.reason()));
                     }
@@ -225,8 +262,8 @@ public final class IncomingFile {
                 throw new FileTransferException("received " + written + " of " + offer.size() + " bytes");
             }
             String digest = HexFormat.of().formatHex(md5.digest());
-            if (offer.file().hash().exists(hash -> !hash.equalsIgnoreCase(digest))) {
-                throw new FileTransferException("the MD5 " + digest + " is not the offered " + offer.file().hash().get());
+            if (offer.digest().exists(hash -> !hash.equalsIgnoreCase(digest))) {
+                throw new FileTransferException("the " + offer.algorithm().get() + " " + digest + " is not the offered " + offer.digest().get());
             }
             Path target = dir.resolve(offer.safeName());
             for (int n = 1; Files.exists(target); n++) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * How a file is sent.
  *
  * @param methods        the stream methods to offer, in order of preference (XEP-0095 §3.1):
- *                       SOCKS5 bytestreams, in-band bytestreams or both
+ *                       SOCKS5 bytestreams, in-band bytestreams or both; or the Jingle file-transfer
+ *                       namespace alone, for a Jingle session instead of stream initiation
  * @param directHost     the address of this client's own SOCKS5 streamhost, offered first (XEP-0065 §5);
  *                       none offers only the server's proxy
  * @param proxy          whether to discover and offer the server's bytestream proxy (§4, §6)
@@ -45,6 +46,11 @@ public record SendOptions(Seq<String> methods, Option<String> directHost, boolea
     /** In-band bytestreams only. */
     public static SendOptions ibb() {
         return new SendOptions(Array.of(InBandBytestream.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1);
+    }
+
+    /** Jingle file transfer (XEP-0234) over its in-band transport (XEP-0261), with a XEP-0300 SHA-256. */
+    public static SendOptions jingle() {
+        return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1);
     }
 
     /** SOCKS5 bytestreams only (through the proxy unless a direct host is added): no fallback. */

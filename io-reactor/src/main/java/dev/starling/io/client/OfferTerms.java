@@ -1,0 +1,69 @@
+package dev.starling.io.client;
+
+import dev.starling.machine.si.SiNegotiation;
+import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Iq;
+import io.vavr.control.Option;
+
+import java.util.Objects;
+
+/**
+ * What an incoming file offer amounts to, whichever protocol made it: who sends, under which
+ * safe name, how many bytes, the bytestream's sid, the digest to check (MD5 for XEP-0096, a
+ * XEP-0300 hash for Jingle), and the stanzas that accept and decline it.
+ *
+ * @param from       the sender's full JID
+ * @param safeName   the name to store it under
+ * @param size       its size
+ * @param streamSid  the sid its bytestream (IBB or SOCKS5) will carry
+ * @param algorithm  the digest algorithm, as {@link java.security.MessageDigest} names it, if a digest was offered
+ * @param digest     the offered digest, lowercase hex
+ * @param acceptIq   the acceptance
+ * @param declineIq  the refusal
+ * @param jingle     the accepted Jingle session, for a Jingle offer (XEP-0234)
+ * @param self       this client's full JID
+ */
+record OfferTerms(Jid from, String safeName, long size, String streamSid, Option<String> algorithm, Option<String> digest, Iq acceptIq,
+                  Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self) {
+    OfferTerms {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(safeName, "safeName");
+        Objects.requireNonNull(streamSid, "streamSid");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(acceptIq, "acceptIq");
+        Objects.requireNonNull(declineIq, "declineIq");
+        Objects.requireNonNull(jingle, "jingle");
+        Objects.requireNonNull(self, "self");
+    }
+
+    /** A XEP-0096 offer: the MD5 of its 'hash' attribute, accepted with the receiver's first method. */
+    static OfferTerms of(Iq offerIq, SiNegotiation.Offer offer, Jid self) {
+        return new OfferTerms(offer.from(), offer.safeName(), offer.size(), offer.sid(), offer.file().hash().map(h -> "MD5"),
+                offer.file().hash().map(h -> h.toLowerCase(java.util.Locale.ROOT)), SiNegotiation.accept(offerIq, offer, Option.none()),
+                SiNegotiation.decline(offerIq), Option.none(), self);
+    }
+
+    /**
+     * A Jingle offer (XEP-0234) the responder machine read: its SHA-256 (XEP-0300) if offered,
+     * the session-accept and the session's state once accepted, and the decline.
+     */
+    static Option<OfferTerms> of(dev.starling.machine.jingle.JingleResponder.State offered, Jid self, dev.starling.machine.core.Fresh fresh) {
+        var file = offered.file();
+        Option<String> name = file.name().flatMap(dev.starling.model.si.FileNames::safe);
+        if (name.isEmpty() || file.size().isEmpty()) {
+            return Option.none();
+        }
+        var accepted = dev.starling.machine.jingle.JingleResponder.step(self, offered, new dev.starling.machine.jingle.JingleResponder.Input.Accept(), fresh);
+        var declined = dev.starling.machine.jingle.JingleResponder.step(self, offered, new dev.starling.machine.jingle.JingleResponder.Input.Decline(), fresh);
+        Option<String> sha256 = file.hashes().find(h -> h.algo().equals("sha-256"))
+                .map(h -> java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(h.base64().strip())));
+        return Option.some(new OfferTerms(offered.initiator(), name.get(), file.size().get(), offered.ibbSid(), sha256.map(h -> "SHA-256"), sha256,
+                sent(accepted.outputs()), sent(declined.outputs()), Option.some(accepted.state()), self));
+    }
+
+    private static Iq sent(io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> outputs) {
+        return outputs.filter(dev.starling.machine.jingle.JingleResponder.Output.Send.class::isInstance)
+                .map(o -> ((dev.starling.machine.jingle.JingleResponder.Output.Send) o).iq()).head();
+    }
+}
