@@ -35,6 +35,10 @@ final class ClientReceiveFiles implements Callable<Integer> {
     @Option(names = "--accept-all", description = "take every offer without asking")
     private boolean acceptAll;
 
+    @Option(names = "--resume", description = "continue from the partial file an interrupted transfer of the same file left (XEP-0096 range),"
+            + " and keep the partial file if this one fails too")
+    private boolean resume;
+
     @Option(names = "--count", defaultValue = "0", description = "stop after this many files (default: run until Ctrl-C)")
     private int count;
 
@@ -80,7 +84,7 @@ final class ClientReceiveFiles implements Callable<Integer> {
     }
 
     private Mono<Path> receive(IncomingFile offer) {
-        return offer.accept(dir)
+        return (resume ? offer.resume(dir) : offer.accept(dir))
                 .doOnNext(path -> System.out.println("received " + path + " (" + offer.size() + " bytes"
                         + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash + " verified").getOrElse(", size verified") + ")"))
                 .onErrorResume(error -> {

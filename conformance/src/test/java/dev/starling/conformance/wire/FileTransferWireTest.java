@@ -86,6 +86,33 @@ class FileTransferWireTest {
     }
 
     @Test
+    void aPartialFileIsResumedWithARangeAndVerifiedWhole() throws Exception {
+        byte[] content = new byte[250_000];
+        new Random(96).nextBytes(content);
+        Path sent = Files.write(outbox.resolve("resumed.bin"), content);
+        int had = 100_001;
+        CompletableFuture<Path> received = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().take(1).flatMap(offer -> {
+            try {
+                Files.write(offer.partialFile(inbox), java.util.Arrays.copyOf(content, had)); // what an earlier attempt left
+            } catch (IOException e) {
+                return reactor.core.publisher.Mono.error(e);
+            }
+            return offer.resume(inbox);
+        }).subscribe(received::complete, received::completeExceptionally);
+
+        List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent, SendOptions.ibb().withIbbWindow(8)).collectList().block(WAIT);
+
+        Path file = received.get(30, TimeUnit.SECONDS);
+        acceptor.dispose();
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(progress.get(progress.size() - 1).total()).isEqualTo(content.length - had); // only the rest crossed the wire
+        try (var left = Files.list(inbox)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
     void aFileArrivesOverAJingleSession() throws Exception {
         byte[] content = new byte[200_000 + 3];
         new Random(234).nextBytes(content);

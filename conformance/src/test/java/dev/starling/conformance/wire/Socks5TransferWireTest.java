@@ -111,6 +111,27 @@ class Socks5TransferWireTest {
     }
 
     @Test
+    void aPartialFileIsResumedThroughTheProxy() throws Exception {
+        start(ProxySettings.defaults().withPort(0));
+        byte[] content = new byte[2_000_000];
+        new Random(65).nextBytes(content);
+        Path sent = Files.write(outbox.resolve("resumed.bin"), content);
+        CompletableFuture<Path> received = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().take(1).flatMap(offer -> {
+            try {
+                Files.write(offer.partialFile(inbox), java.util.Arrays.copyOf(content, 1_234_567));
+            } catch (java.io.IOException e) {
+                return reactor.core.publisher.Mono.error(e);
+            }
+            return offer.resume(inbox);
+        }).subscribe(received::complete, received::completeExceptionally);
+        List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent, SendOptions.socks5()).collectList().block(WAIT);
+        assertThat(Files.readAllBytes(received.get(30, TimeUnit.SECONDS))).isEqualTo(content);
+        assertThat(progress.get(progress.size() - 1).total()).isEqualTo(content.length - 1_234_567);
+        acceptor.dispose();
+    }
+
+    @Test
     void anEmptyFileGoesThroughTheProxy() throws Exception {
         start(ProxySettings.defaults().withPort(0));
         transfer(0, SendOptions.socks5());

@@ -132,7 +132,7 @@ public final class ClientFileTransfer {
                     long size = sized.getT1()[0];
                     String sid = "ft-" + client.token(16);
                     FileTransfer offered = new FileTransfer(Option.some(file.getFileName().toString()), Option.some(size),
-                            Option.some(sized.getT2()), Option.none(), Option.none(), Option.none());
+                            Option.some(sized.getT2()), Option.none(), Option.none(), Option.some(dev.starling.model.si.Range.whole())); // ranges supported (§5.2)
                     Iq offer = SiNegotiation.offer("si-" + client.token(12), to, sid, offered, Option.none(), options.methods());
                     return client.exchange(offer, IDLE).flatMapMany(answer -> SiNegotiation.answer(answer, options.methods()).fold(
                             refusal -> Flux.error(new FileTransferException("the receiver did not take the file: " + refusal)),

@@ -77,16 +77,42 @@ public final class IncomingFile {
     /**
      * Accepts the offer and receives the file into {@code directory}: completes with the file's
      * path once it is whole and verified (an existing file of the same name is never overwritten:
-     * a number is added), or fails with a {@link FileTransferException}.
+     * a number is added), or fails with a {@link FileTransferException}. A partial file left by
+     * an earlier {@link #resume} is replaced; a failure removes the partial file.
      */
     public Mono<Path> accept(Path directory) {
+        return receive(directory, false);
+    }
+
+    /**
+     * Like {@link #accept}, but continues from the partial file an earlier attempt at the same
+     * offer left in {@code directory} ({@link #partialFile}): asks the sender for the rest with a
+     * XEP-0096 range (§5.2) when the sender offered ranges, and checks the digest over the whole
+     * file. A failure keeps the partial file for the next attempt.
+     */
+    public Mono<Path> resume(Path directory) {
+        return receive(directory, true);
+    }
+
+    /**
+     * Where a partial copy of this offer is kept until it is whole: a hidden name made of the
+     * safe name and a key of the sender's bare JID, the size and the digest, so that a new offer
+     * of the same file from the same sender finds it.
+     */
+    public Path partialFile(Path directory) {
+        String key = java.util.HexFormat.of().formatHex(ClientFileTransfer.digest("SHA-1").digest((offer.from().bare() + "|" + offer.size()
+                + "|" + offer.digest().getOrElse("")).getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+        return directory.toAbsolutePath().normalize().resolve("." + offer.safeName() + "." + key + ".part");
+    }
+
+    private Mono<Path> receive(Path directory, boolean resuming) {
         return Mono.defer(() -> {
             Path dir = directory.toAbsolutePath().normalize();
-            Path part = dir.resolve("." + offer.safeName() + "." + offer.streamSid() + ".part");
+            Path part = partialFile(dir);
             if (!part.getParent().equals(dir)) {
                 return Mono.error(new FileTransferException("the offered name leaves the directory"));
             }
-            Receiving receiving = new Receiving(part);
+            Receiving receiving = new Receiving(part, resuming && offer.resumeIq().isDefined());
             Sinks.One<Path> done = Sinks.one();
             var chunks = client.stanzas().filter(this::belongs).timeout(ClientFileTransfer.IDLE)
                     .publishOn(Schedulers.boundedElastic())
@@ -99,7 +125,7 @@ public final class IncomingFile {
                     }, error -> receiving.fail(done,
                             new FileTransferException("no data from " + offer.from() + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
             return Mono.fromCallable(() -> receiving.open()).subscribeOn(Schedulers.boundedElastic())
-                    .then(client.send(offer.acceptIq()))
+                    .flatMap(from -> client.send(from == 0 ? offer.acceptIq() : offer.resumeIq().get().apply(from)))
                     .then(done.asMono())
                     .doOnError(error -> receiving.discard())
                     .doFinally(signal -> chunks.dispose());
@@ -166,14 +192,31 @@ public final class IncomingFile {
             }
         }
 
-        Receiving(Path part) {
+        private final boolean keepOnFailure;
+
+        Receiving(Path part, boolean resuming) {
             this.part = part;
+            this.keepOnFailure = resuming;
             this.config = new IbbReceiver.Config(offer.from(), offer.streamSid(), InBandBytestream.MAX_UNSIGNED_16);
         }
 
-        synchronized Path open() throws IOException {
-            channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return part;
+        /** Opens the part file: fresh, or (resuming) after the bytes it has, which go into the digest first; returns the offset. */
+        synchronized long open() throws IOException {
+            if (!keepOnFailure || !Files.exists(part) || Files.size(part) >= offer.size()) {
+                Files.deleteIfExists(part);
+                channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return 0;
+            }
+            channel = FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            for (int n = channel.read(buffer); n >= 0; n = channel.read(buffer)) {
+                buffer.flip();
+                md5.update(buffer);
+                buffer.clear();
+            }
+            written = channel.size();
+            channel.position(written);
+            return written;
         }
 
         synchronized void receive(Stanza stanza, Sinks.One<Path> done, Path dir) {
@@ -278,6 +321,16 @@ public final class IncomingFile {
         }
 
         synchronized void discard() {
+            if (keepOnFailure) {
+                try {
+                    if (channel != null && channel.isOpen()) {
+                        channel.close();
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot close the partial file " + part, e);
+                }
+                return; // kept for the next resume
+            }
             try {
                 if (channel != null && channel.isOpen()) {
                     channel.close();

@@ -18,13 +18,14 @@ import java.util.Objects;
  * @param streamSid  the sid its bytestream (IBB or SOCKS5) will carry
  * @param algorithm  the digest algorithm, as {@link java.security.MessageDigest} names it, if a digest was offered
  * @param digest     the offered digest, lowercase hex
- * @param acceptIq   the acceptance
+ * @param acceptIq   the acceptance of the whole file
+ * @param resumeIq   the acceptance of the rest of the file from an offset, when the offer supports ranges (XEP-0096 §5.2)
  * @param declineIq  the refusal
  * @param jingle     the accepted Jingle session, for a Jingle offer (XEP-0234)
  * @param self       this client's full JID
  */
 record OfferTerms(Jid from, String safeName, long size, String streamSid, Option<String> algorithm, Option<String> digest, Iq acceptIq,
-                  Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self) {
+                  Option<java.util.function.LongFunction<Iq>> resumeIq, Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self) {
     OfferTerms {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(safeName, "safeName");
@@ -32,6 +33,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(acceptIq, "acceptIq");
+        Objects.requireNonNull(resumeIq, "resumeIq");
         Objects.requireNonNull(declineIq, "declineIq");
         Objects.requireNonNull(jingle, "jingle");
         Objects.requireNonNull(self, "self");
@@ -41,6 +43,8 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
     static OfferTerms of(Iq offerIq, SiNegotiation.Offer offer, Jid self) {
         return new OfferTerms(offer.from(), offer.safeName(), offer.size(), offer.sid(), offer.file().hash().map(h -> "MD5"),
                 offer.file().hash().map(h -> h.toLowerCase(java.util.Locale.ROOT)), SiNegotiation.accept(offerIq, offer, Option.none()),
+                offer.file().range().map(supported -> (java.util.function.LongFunction<Iq>) from -> SiNegotiation.accept(offerIq, offer,
+                        Option.some(new dev.starling.model.si.Range(Option.some(from), Option.none())))),
                 SiNegotiation.decline(offerIq), Option.none(), self);
     }
 
@@ -59,7 +63,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         Option<String> sha256 = file.hashes().find(h -> h.algo().equals("sha-256"))
                 .map(h -> java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(h.base64().strip())));
         return Option.some(new OfferTerms(offered.initiator(), name.get(), file.size().get(), offered.ibbSid(), sha256.map(h -> "SHA-256"), sha256,
-                sent(accepted.outputs()), sent(declined.outputs()), Option.some(accepted.state()), self));
+                sent(accepted.outputs()), Option.none(), sent(declined.outputs()), Option.some(accepted.state()), self));
     }
 
     private static Iq sent(io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> outputs) {
