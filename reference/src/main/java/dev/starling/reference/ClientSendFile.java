@@ -37,7 +37,7 @@ final class ClientSendFile implements Callable<Integer> {
     @Parameters(index = "1", description = "the file to send")
     private Path file;
 
-    @Option(names = "--method", defaultValue = "auto", description = "auto, socks5, ibb or jingle (XEP-0234 over in-band bytestreams) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "auto", description = "auto, socks5, ibb or jingle (XEP-0234 over SOCKS5, XEP-0260, replaced by IBB when no candidate works) (default: ${DEFAULT-VALUE})")
     private Method method;
 
     @Option(names = "--direct-host", description = "also offer this client's own SOCKS5 streamhost on this address (XEP-0065 §5)")
@@ -49,7 +49,7 @@ final class ClientSendFile implements Callable<Integer> {
             case auto -> SendOptions.auto();
             case socks5 -> SendOptions.socks5();
             case ibb -> SendOptions.ibb();
-            case jingle -> SendOptions.jingle();
+            case jingle -> SendOptions.jingleSocks5();
         };
         if (directHost != null) {
             options = options.withDirectHost(directHost);

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * File transfer (XEP-0096 over XEP-0095) between two sessions of the checked account: over
  * in-band bytestreams (XEP-0047), over SOCKS5 bytestreams through the server's proxy when it
  * announces one (XEP-0065 §6), and directly to the sending session's own streamhost on loopback
- * (§5), and in a Jingle session over its in-band transport (XEP-0234, XEP-0261). Each sends a
- * random 256 KiB file and compares the bytes that arrive.
+ * (§5), and in Jingle sessions over the in-band transport (XEP-0234, XEP-0261) and over SOCKS5
+ * (XEP-0260). Each sends a random 256 KiB file and compares the bytes that arrive.
  */
 final class FileTransferChecks {
 
@@ -63,6 +63,9 @@ final class FileTransferChecks {
                     SendOptions.socks5().withProxy(false).withDirectHost("127.0.0.1")));
             check.check("XEP-0234", "4", "Jingle file transfer over in-band bytestreams (XEP-0261)",
                     () -> transfer(sender, receiver, SendOptions.jingle()));
+            check.check("XEP-0260", "2", "Jingle file transfer over SOCKS5 (the proxy if listed, else a direct candidate)",
+                    () -> transfer(sender, receiver, proxy ? SendOptions.jingleSocks5() : SendOptions.jingleSocks5().withProxy(false)
+                            .withDirectHost("127.0.0.1")));
         } finally {
             sender.close().block(TIMEOUT);
             receiver.close().block(TIMEOUT);

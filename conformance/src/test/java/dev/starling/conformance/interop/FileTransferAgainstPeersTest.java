@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two Starling clients exchange files through real servers: the offer and the in-band bytestream
- * routed by Prosody and ejabberd, a Jingle session (XEP-0234 over XEP-0261) through them, and
- * SOCKS5 bytestreams through their own proxies (Prosody's
+ * routed by Prosody and ejabberd, Jingle sessions (XEP-0234 over XEP-0261, and over XEP-0260
+ * through their proxies) through them, and SOCKS5 bytestreams through their own proxies (Prosody's
  * {@code mod_proxy65}, ejabberd's {@code mod_proxy65}), discovered over disco as XEP-0065 §4 says.
  */
 class FileTransferAgainstPeersTest {
@@ -43,8 +43,8 @@ class FileTransferAgainstPeersTest {
     Path inbox;
 
     @ParameterizedTest(name = "{0} {2}")
-    @CsvSource({"Prosody, 25222, ibb", "Prosody, 25222, socks5", "Prosody, 25222, jingle", "ejabberd, 35222, ibb", "ejabberd, 35222, socks5",
-            "ejabberd, 35222, jingle"})
+    @CsvSource({"Prosody, 25222, ibb", "Prosody, 25222, socks5", "Prosody, 25222, jingle", "Prosody, 25222, jingle-socks5",
+            "ejabberd, 35222, ibb", "ejabberd, 35222, socks5", "ejabberd, 35222, jingle", "ejabberd, 35222, jingle-socks5"})
     void aFileCrossesTheServer(String peer, int port, String method) throws Exception {
         InetSocketAddress address = Peers.require(peer, port);
         XmppClient alice = connect("alice", address);
@@ -59,6 +59,7 @@ class FileTransferAgainstPeersTest {
             SendOptions options = switch (method) {
                 case "ibb" -> SendOptions.ibb();
                 case "jingle" -> SendOptions.jingle();
+                case "jingle-socks5" -> SendOptions.jingleSocks5();
                 default -> SendOptions.socks5();
             };
             List<ClientFileTransfer.Progress> progress = alice.files().sendFile(bob.jid(), sent, options).collectList().block(WAIT);
@@ -68,6 +69,7 @@ class FileTransferAgainstPeersTest {
             assertThat(progress.get(progress.size() - 1).method()).isEqualTo(switch (method) {
                 case "ibb" -> InBandBytestream.NAMESPACE;
                 case "jingle" -> dev.starling.model.jingle.JingleTransport.Ibb.NAMESPACE;
+                case "jingle-socks5" -> dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE;
                 default -> BytestreamQuery.NAMESPACE;
             });
         } finally {

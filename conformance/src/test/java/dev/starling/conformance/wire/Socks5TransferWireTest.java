@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SOCKS5 bytestream file transfer (XEP-0065 under XEP-0096) between two Starling clients on real
- * sockets: through the Starling server's proxy (discovered over disco, §4), directly to the
- * sender's own streamhost on loopback (§5), and the fallback to IBB when the announced proxy
- * cannot be reached.
+ * SOCKS5 bytestream file transfer (XEP-0065 under XEP-0096, and XEP-0260 under Jingle) between
+ * two Starling clients on real sockets: through the Starling server's proxy (discovered over
+ * disco, §4), directly to the sender's own streamhost on loopback (§5), and the fallback to IBB
+ * when the announced proxy cannot be reached (for Jingle, a transport-replace).
  */
 class Socks5TransferWireTest {
 
@@ -142,6 +142,27 @@ class Socks5TransferWireTest {
         start(ProxySettings.defaults().withPort(0).withAnnouncedHost("127.0.0.9")); // nothing listens there
         List<ClientFileTransfer.Progress> progress = transfer(200_000, SendOptions.auto());
         assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals(InBandBytestream.NAMESPACE));
+    }
+
+    @Test
+    void aJingleSessionCarriesTheFileThroughTheProxy() throws Exception {
+        start(ProxySettings.defaults().withPort(0));
+        List<ClientFileTransfer.Progress> progress = transfer(2_500_000, SendOptions.jingleSocks5());
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("urn:xmpp:jingle:transports:s5b:1"));
+    }
+
+    @Test
+    void aJingleSessionUsesTheSendersOwnCandidate() throws Exception {
+        start(ProxySettings.defaults().withPort(0));
+        List<ClientFileTransfer.Progress> progress = transfer(1_000_000, SendOptions.jingleSocks5().withProxy(false).withDirectHost("127.0.0.1"));
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("urn:xmpp:jingle:transports:s5b:1"));
+    }
+
+    @Test
+    void aJingleSessionReplacesAnUnreachableProxyWithIbb() throws Exception {
+        start(ProxySettings.defaults().withPort(0).withAnnouncedHost("127.0.0.9"));
+        List<ClientFileTransfer.Progress> progress = transfer(150_000, SendOptions.jingleSocks5());
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("urn:xmpp:jingle:transports:ibb:1"));
     }
 
     @Test

@@ -124,8 +124,11 @@ public final class ClientFileTransfer {
      */
     public Flux<Progress> sendFile(Jid to, Path file, SendOptions options) {
         if (options.methods().contains(dev.starling.model.jingle.FileDescription.NAMESPACE)) {
-            return Mono.fromCallable(() -> Files.size(file)).zipWith(sha256(file)).subscribeOn(Schedulers.boundedElastic())
-                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1(), sized.getT2(), options.ibbWindow()).run());
+            boolean socks5 = options.methods().contains(dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE);
+            Mono<Option<Seq<Streamhost>>> hosts = socks5 ? streamhosts(options).map(Option::some) : Mono.just(Option.none());
+            return Mono.fromCallable(() -> Files.size(file)).zipWith(sha256(file)).subscribeOn(Schedulers.boundedElastic()).zipWith(hosts)
+                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1().getT1(), sized.getT1().getT2(), options.ibbWindow(),
+                            sized.getT2(), options.directHost().map(this::direct)).run());
         }
         return Mono.fromCallable(() -> new long[]{Files.size(file)}).zipWith(md5(file)).subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(sized -> {

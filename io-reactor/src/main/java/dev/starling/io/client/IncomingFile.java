@@ -12,6 +12,7 @@ import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Message;
 import dev.starling.model.stanza.Stanza;
 import io.vavr.control.Option;
+import dev.starling.io.bytestreams.Socks5Connector;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -126,6 +127,7 @@ public final class IncomingFile {
                             new FileTransferException("no data from " + offer.from() + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
             return Mono.fromCallable(() -> receiving.open()).subscribeOn(Schedulers.boundedElastic())
                     .flatMap(from -> client.send(from == 0 ? offer.acceptIq() : offer.resumeIq().get().apply(from)))
+                    .then(Mono.fromRunnable(() -> offer.afterAccept().forEach(output -> receiving.perform(output, done, dir))))
                     .then(done.asMono())
                     .doOnError(error -> receiving.discard())
                     .doFinally(signal -> chunks.dispose());
@@ -169,26 +171,75 @@ public final class IncomingFile {
         private Path completed;
         private boolean terminated;
 
+        private final java.util.Map<String, reactor.netty.Connection> candidates = new java.util.HashMap<>();
+
         /** A Jingle request of this session (XEP-0166): the machine answers it; success after the bytes completes the file. */
-        private void jingle(Iq iq, Sinks.One<Path> done) {
+        private void jingle(Iq iq, Sinks.One<Path> done, Path dir) {
+            feed(new dev.starling.machine.jingle.JingleResponder.Input.Received(iq), done, dir);
+        }
+
+        private synchronized void feed(dev.starling.machine.jingle.JingleResponder.Input input, Sinks.One<Path> done, Path dir) {
             if (jingleState == null) {
                 return;
             }
-            var step = dev.starling.machine.jingle.JingleResponder.step(offer.self(), jingleState,
-                    new dev.starling.machine.jingle.JingleResponder.Input.Received(iq), Fresh.drawnOnUse(Instant.now(), () -> client.token(96)));
+            var step = dev.starling.machine.jingle.JingleResponder.step(offer.self(), jingleState, input,
+                    Fresh.drawnOnUse(Instant.now(), () -> client.token(96)));
             jingleState = step.state();
-            for (var output : step.outputs()) {
-                if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Send send) {
-                    client.send(send.iq()).subscribe(null, error -> fail(done, error));
-                } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Ended ended) {
-                    if (!ended.reason().condition().equals("success")) {
-                        fail(done, new FileTransferException("the sender ended the Jingle session: " + ended.reason().condition()));
-                    } else if (completed != null) {
-                        done.tryEmitValue(completed);
-                    } else {
-                        terminated = true;
-                    }
+            step.outputs().forEach(output -> perform(output, done, dir));
+        }
+
+        /** Performs one of the Jingle responder's outputs. */
+        synchronized void perform(dev.starling.machine.jingle.JingleResponder.Output output, Sinks.One<Path> done, Path dir) {
+            if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Send send) {
+                client.send(send.iq()).subscribe(null, error -> fail(done, error));
+            } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.TryCandidates attempt) {
+                firstReachable(attempt.candidates(), attempt.dstAddr())
+                        .subscribe(found -> {
+                            synchronized (this) {
+                                candidates.put(found._1, found._2);
+                            }
+                            feed(new dev.starling.machine.jingle.JingleResponder.Input.CandidateOutcome(Option.some(found._1)), done, dir);
+                        }, error -> fail(done, error), () -> {
+                            if (candidates.isEmpty()) {
+                                feed(new dev.starling.machine.jingle.JingleResponder.Input.CandidateOutcome(Option.none()), done, dir);
+                            }
+                        });
+            } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.ReadSocks5 read) {
+                reactor.netty.Connection connection = candidates.get(read.cid());
+                drain(connection, dir).doFinally(signal -> connection.dispose())
+                        .subscribe(path -> bytesComplete(path, done), error -> fail(done, error));
+            } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Ended ended) {
+                if (!ended.reason().condition().equals("success")) {
+                    fail(done, new FileTransferException("the sender ended the Jingle session: " + ended.reason().condition()));
+                } else if (completed != null) {
+                    done.tryEmitValue(completed);
+                } else {
+                    terminated = true;
                 }
+            }
+            // ExpectIbb: the in-band bytestream arrives on the same sid and is read as any other
+        }
+
+        /**
+         * The first candidate, in the machine's order, that completes the SOCKS5 handshake; the
+         * next is tried only when one fails (no cancellation closes a connection that succeeded).
+         */
+        private Mono<io.vavr.Tuple2<String, reactor.netty.Connection>> firstReachable(
+                io.vavr.collection.Seq<dev.starling.model.jingle.JingleTransport.Candidate> left, String dstAddr) {
+            if (left.isEmpty()) {
+                return Mono.empty();
+            }
+            var candidate = left.head();
+            return Socks5Connector.connect(candidate.host(), candidate.port().getOrElse(1080), dstAddr, ClientFileTransfer.PER_HOST)
+                    .map(connection -> io.vavr.Tuple.of(candidate.cid(), connection))
+                    .onErrorResume(error -> firstReachable(left.tail(), dstAddr));
+        }
+
+        /** The file is whole and verified: done now, or for Jingle once the session ended with success. */
+        private synchronized void bytesComplete(Path file, Sinks.One<Path> done) {
+            completed = file;
+            if (jingleState == null || terminated) {
+                done.tryEmitValue(file);
             }
         }
 
@@ -221,7 +272,7 @@ public final class IncomingFile {
 
         synchronized void receive(Stanza stanza, Sinks.One<Path> done, Path dir) {
             if (stanza instanceof Iq iq && iq.payload().exists(dev.starling.model.jingle.Jingle.class::isInstance)) {
-                jingle(iq, done);
+                jingle(iq, done, dir);
                 return;
             }
             if (state.ended()) {
@@ -237,10 +288,7 @@ public final class IncomingFile {
                     } else if (output instanceof IbbReceiver.Output.Send send) {
                         client.send(send.stanza()).subscribe(null, error -> fail(done, error));
                     } else if (output instanceof IbbReceiver.Output.Closed) {
-                        completed = complete(dir);
-                        if (jingleState == null || terminated) {
-                            done.tryEmitValue(completed); // a Jingle session also waits for the initiator's success
-                        }
+                        bytesComplete(complete(dir), done); // a Jingle session also waits for the initiator's success
                     } else if (output instanceof IbbReceiver.Output.Failed failed) {
                         fail(done, new FileTransferException("the in-band bytestream failed: " + failed.reason()));
                     }

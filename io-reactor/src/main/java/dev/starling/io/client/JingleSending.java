@@ -9,11 +9,17 @@ import dev.starling.model.jingle.Jingle;
 import dev.starling.model.jingle.JingleFile;
 import dev.starling.model.jingle.JingleTransport;
 import dev.starling.model.stanza.Iq;
+import dev.starling.io.bytestreams.Socks5Connector;
+import dev.starling.machine.jingle.Candidates;
+import dev.starling.model.bytestreams.Streamhost;
 import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,8 +27,9 @@ import java.time.Instant;
 /**
  * The shell around one {@link JingleInitiator}: it sends the session-initiate for the file
  * (with its size and XEP-0300 SHA-256), feeds the machine the responder's answers and requests,
- * streams over IBB when the machine says so (XEP-0261, with the block size agreed), and reports
- * the delivery so the machine can terminate with {@code success}.
+ * streams over IBB (XEP-0261, with the block size agreed) or over the nominated SOCKS5 candidate
+ * (XEP-0260: its own streamhost, or a proxy it connects to and activates) when the machine says
+ * so, and reports the delivery so the machine can terminate with {@code success}.
  */
 final class JingleSending {
 
@@ -33,19 +40,36 @@ final class JingleSending {
     private final int window;
     private JingleInitiator.State state;
     private FluxSink<ClientFileTransfer.Progress> sink;
+    private final Option<DirectStreamhost> directHost;
+    private final Option<DirectStreamhost.Expected> direct;
     private Disposable requests;
     private Disposable transfer;
+    private Connection proxyConnection;
 
-    JingleSending(XmppClient client, Jid to, Path file, long size, String sha256Base64, int window) {
+    /**
+     * A session offering the file over SOCKS5 candidates for {@code hosts} with IBB as the
+     * fallback, or (no hosts) over IBB alone.
+     */
+    JingleSending(XmppClient client, Jid to, Path file, long size, String sha256Base64, int window, Option<Seq<Streamhost>> hosts,
+                  Option<DirectStreamhost> directHost) {
         this.client = client;
         this.file = file;
         this.size = size;
         this.window = window;
+        this.directHost = directHost;
         JingleFile offered = new JingleFile(Option.none(), Option.none(), Option.some("application/octet-stream"),
                 Option.some(file.getFileName().toString()), Option.some(size), Option.none(), Array.of(new Hash("sha-256", sha256Base64)),
                 Option.none());
-        this.config = new JingleInitiator.Config(client.jid(), to, "js-" + client.token(16), offered,
-                new JingleTransport.Ibb(16 * 1024, "ji-" + client.token(16)));
+        String streamSid = "ji-" + client.token(16);
+        JingleTransport.Ibb ibb = new JingleTransport.Ibb(16 * 1024, streamSid);
+        String dstAddr = Candidates.dstAddr(streamSid, client.jid(), to);
+        this.config = hosts.filter(h -> !h.isEmpty()).map(h -> new JingleInitiator.Config(client.jid(), to, "js-" + client.token(16), offered,
+                        new JingleTransport.Socks5(streamSid, Option.some(dstAddr), Option.some("tcp"),
+                                Candidates.of(h, client.jid(), h.map(x -> client.token(10))), Option.none(), false, Option.none(), false),
+                        Option.some(ibb)))
+                .getOrElse(() -> new JingleInitiator.Config(client.jid(), to, "js-" + client.token(16), offered, ibb));
+        this.direct = hosts.exists(h -> h.exists(host -> host.jid().equals(client.jid())))
+                ? directHost.map(d -> d.expect(dstAddr)) : Option.none();
         this.state = JingleInitiator.initial(config);
     }
 
@@ -78,12 +102,36 @@ final class JingleSending {
                         JingleTransport.Ibb.NAMESPACE).run()
                         .subscribe(sink::next, error -> feed(new JingleInitiator.Input.TransportFailed(error.getMessage())),
                                 () -> feed(new JingleInitiator.Input.Delivered()));
+            } else if (output instanceof JingleInitiator.Output.ConnectAndActivate activate) {
+                activate(activate);
+            } else if (output instanceof JingleInitiator.Output.StartSocks5 start) {
+                Mono<Connection> connection = start.candidate().type().equals("proxy") ? Mono.justOrEmpty(proxyConnection)
+                        : direct.map(d -> d.connection().asMono().timeout(ClientFileTransfer.PER_HOST)).getOrElse(Mono.empty());
+                transfer = connection.switchIfEmpty(Mono.error(new FileTransferException("no connection for " + start.candidate().cid())))
+                        .flatMapMany(c -> Socks5Writing.write(c, file, 0, size, JingleTransport.Socks5.NAMESPACE))
+                        .subscribe(sink::next, error -> feed(new JingleInitiator.Input.TransportFailed(error.getMessage())),
+                                () -> feed(new JingleInitiator.Input.Delivered()));
             } else if (output instanceof JingleInitiator.Output.Done) {
                 sink.complete();
             } else if (output instanceof JingleInitiator.Output.Failed failed) {
                 fail(new FileTransferException(failed.reason()));
             }
         }
+    }
+
+    /** Connects to the nominated proxy with the DST.ADDR and asks it to activate the stream (XEP-0065 §6.3.4, §6.3.5). */
+    private void activate(JingleInitiator.Output.ConnectAndActivate activate) {
+        var candidate = activate.candidate();
+        Iq request = new Iq(dev.starling.model.stanza.IqType.SET, "activate-" + client.token(12), Option.none(), Option.some(candidate.jid()),
+                Option.none(), Array.of(dev.starling.model.bytestreams.BytestreamQuery.activation(activate.streamSid(), config.responder())));
+        Socks5Connector.connect(candidate.host(), candidate.port().getOrElse(1080), activate.dstAddr(), ClientFileTransfer.PER_HOST)
+                .flatMap(connection -> {
+                    proxyConnection = connection;
+                    return client.exchange(request, ClientFileTransfer.IDLE);
+                })
+                .subscribe(answer -> feed(answer.type() == dev.starling.model.stanza.IqType.RESULT ? new JingleInitiator.Input.Activated()
+                                : new JingleInitiator.Input.ProxyFailed("the proxy refused to activate")),
+                        error -> feed(new JingleInitiator.Input.ProxyFailed(String.valueOf(error.getMessage()))));
     }
 
     private void fail(Throwable error) {
@@ -97,5 +145,10 @@ final class JingleSending {
         if (transfer != null) {
             transfer.dispose();
         }
+        if (proxyConnection != null) {
+            proxyConnection.dispose();
+        }
+        directHost.forEach(d -> d.forget(config.transport() instanceof JingleTransport.Socks5 ? config.dstAddr() : ""));
+        direct.forEach(expected -> expected.done().tryEmitEmpty());
     }
 }

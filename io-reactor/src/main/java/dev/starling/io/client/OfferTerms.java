@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param declineIq  the refusal
  * @param jingle     the accepted Jingle session, for a Jingle offer (XEP-0234)
  * @param self       this client's full JID
+ * @param afterAccept what the Jingle responder does besides sending the acceptance (try the SOCKS5 candidates)
  */
 record OfferTerms(Jid from, String safeName, long size, String streamSid, Option<String> algorithm, Option<String> digest, Iq acceptIq,
-                  Option<java.util.function.LongFunction<Iq>> resumeIq, Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self) {
+                  Option<java.util.function.LongFunction<Iq>> resumeIq, Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self,
+                  io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> afterAccept) {
     OfferTerms {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(safeName, "safeName");
@@ -37,6 +39,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         Objects.requireNonNull(declineIq, "declineIq");
         Objects.requireNonNull(jingle, "jingle");
         Objects.requireNonNull(self, "self");
+        Objects.requireNonNull(afterAccept, "afterAccept");
     }
 
     /** A XEP-0096 offer: the MD5 of its 'hash' attribute, accepted with the receiver's first method. */
@@ -45,7 +48,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
                 offer.file().hash().map(h -> h.toLowerCase(java.util.Locale.ROOT)), SiNegotiation.accept(offerIq, offer, Option.none()),
                 offer.file().range().map(supported -> (java.util.function.LongFunction<Iq>) from -> SiNegotiation.accept(offerIq, offer,
                         Option.some(new dev.starling.model.si.Range(Option.some(from), Option.none())))),
-                SiNegotiation.decline(offerIq), Option.none(), self);
+                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty());
     }
 
     /**
@@ -63,7 +66,8 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         Option<String> sha256 = file.hashes().find(h -> h.algo().equals("sha-256"))
                 .map(h -> java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(h.base64().strip())));
         return Option.some(new OfferTerms(offered.initiator(), name.get(), file.size().get(), offered.ibbSid(), sha256.map(h -> "SHA-256"), sha256,
-                sent(accepted.outputs()), Option.none(), sent(declined.outputs()), Option.some(accepted.state()), self));
+                sent(accepted.outputs()), Option.none(), sent(declined.outputs()), Option.some(accepted.state()), self,
+                accepted.outputs().filter(o -> !(o instanceof dev.starling.machine.jingle.JingleResponder.Output.Send))));
     }
 
     private static Iq sent(io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> outputs) {

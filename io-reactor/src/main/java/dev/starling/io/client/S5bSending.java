@@ -28,9 +28,6 @@ import java.time.Instant;
  */
 final class S5bSending {
 
-    private static final long CHUNK = 4L << 20;
-    /** Chunks queued on the socket at once, so the kernel never waits for the next write. */
-    private static final int IN_FLIGHT = 4;
 
     /** The SOCKS5 negotiation did not produce a bytestream; nothing was sent. */
     static final class Unavailable extends FileTransferException {
@@ -68,7 +65,7 @@ final class S5bSending {
                 .subscribe(connection -> feed(new S5bRequester.Input.TargetConnected(0))));
         feed(new S5bRequester.Input.Start());
         return ready.asMono().timeout(ClientFileTransfer.IDLE, Mono.error(new Unavailable("the SOCKS5 negotiation took too long")))
-                .flatMapMany(this::write)
+                .flatMapMany(connection -> Socks5Writing.write(connection, file, position, total, BytestreamQuery.NAMESPACE))
                 .doFinally(signal -> release());
     }
 
@@ -93,26 +90,6 @@ final class S5bSending {
                 ready.tryEmitError(new Unavailable("SOCKS5 bytestream failed: " + failed.reason()));
             }
         }
-    }
-
-    /**
-     * Writes the range, shuts the stream's output down (the end of the file, as receivers that
-     * read to the end, such as Smack's, expect), then waits for the target to close its side,
-     * which it does once it has read everything.
-     */
-    private Flux<ClientFileTransfer.Progress> write(Connection connection) {
-        long chunks = (total + CHUNK - 1) / CHUNK;
-        Mono<Void> endOfFile = Mono.create(sink -> ((io.netty.channel.socket.SocketChannel) connection.channel()).shutdownOutput()
-                .addListener(done -> sink.success()));
-        return Flux.range(0, (int) chunks).flatMapSequential(i -> {
-                    long offset = i * CHUNK;
-                    long length = Math.min(CHUNK, total - offset);
-                    return connection.outbound().sendFile(file, position + offset, length).then()
-                            .thenReturn(new ClientFileTransfer.Progress(offset + length, total, BytestreamQuery.NAMESPACE));
-                }, IN_FLIGHT)
-                .concatWith(endOfFile.then(connection.inbound().receive().then()).timeout(ClientFileTransfer.IDLE)
-                        .then(Mono.just(new ClientFileTransfer.Progress(total, total, BytestreamQuery.NAMESPACE))))
-                .onErrorMap(error -> !(error instanceof FileTransferException), error -> new FileTransferException("the SOCKS5 bytestream broke", error));
     }
 
     private void release() {

@@ -53,6 +53,15 @@ public record SendOptions(Seq<String> methods, Option<String> directHost, boolea
         return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1);
     }
 
+    /**
+     * Jingle file transfer (XEP-0234) over SOCKS5 (XEP-0260) through the server's proxy (and this
+     * client's own streamhost if added), replaced by IBB when no candidate works (§3).
+     */
+    public static SendOptions jingleSocks5() {
+        return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE, dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE),
+                Option.none(), true, Duration.ofSeconds(10), 1);
+    }
+
     /** SOCKS5 bytestreams only (through the proxy unless a direct host is added): no fallback. */
     public static SendOptions socks5() {
         return new SendOptions(Array.of(BytestreamQuery.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1);

@@ -21,12 +21,25 @@ import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
- * The file sender's side of a Jingle file transfer (XEP-0234 §4 over XEP-0261 §2): it sends
- * session-initiate with the file and an in-band transport, acknowledges the responder's
- * session-accept (taking the block size the responder may have lowered, XEP-0261 §2.2) and asks
- * the shell to stream over IBB on the transport's sid; once the shell reports the bytes delivered
- * it terminates with {@code success} (XEP-0261 §2.5). A session-terminate from the responder
- * (such as {@code decline}) or an error answer to the initiate ends the session as failed.
+ * The file sender's side of a Jingle file transfer (XEP-0234 §4), over an in-band transport
+ * (XEP-0261 §2) or a SOCKS5 one (XEP-0260 §2) with IBB as the fallback (§3).
+ *
+ * <ul>
+ *   <li>It sends session-initiate with the file and the transport, and acknowledges the
+ *       responder's session-accept. For IBB it streams at the block size the responder accepted
+ *       (which may be lower, XEP-0261 §2.2).</li>
+ *   <li>For SOCKS5 it does not try the responder's candidates: it reports candidate-error
+ *       (§2.3) at once. When the responder reports candidate-used for one of its candidates,
+ *       that candidate is nominated. A proxy is connected to and activated (XEP-0065 §6.3.5),
+ *       then announced with activated (§2.4). A direct candidate is used as it is.</li>
+ *   <li>When the responder reports candidate-error or proxy-error, or the proxy cannot be
+ *       activated, it replaces the transport with the IBB fallback (transport-replace, §3) and
+ *       streams once the responder sends transport-accept. Without a fallback it terminates with
+ *       connectivity-error.</li>
+ *   <li>Once the shell reports the bytes delivered it terminates with success (XEP-0261 §2.5). A
+ *       session-terminate from the responder (such as decline), a transport-reject, or an error
+ *       answer to the initiate ends the session as failed.</li>
+ * </ul>
  */
 public final class JingleInitiator {
 
@@ -40,28 +53,50 @@ public final class JingleInitiator {
      * @param responder the peer's full JID
      * @param sid       the Jingle session id
      * @param file      the offered file
-     * @param transport the offered in-band transport
+     * @param transport the offered transport (IBB or SOCKS5)
+     * @param fallback  the IBB transport to replace a failed SOCKS5 one with
      */
-    public record Config(Jid initiator, Jid responder, String sid, JingleFile file, JingleTransport.Ibb transport) {
+    public record Config(Jid initiator, Jid responder, String sid, JingleFile file, JingleTransport transport,
+                         Option<JingleTransport.Ibb> fallback) {
         public Config {
             Objects.requireNonNull(initiator, "initiator");
             Objects.requireNonNull(responder, "responder");
             Objects.requireNonNull(sid, "sid");
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(transport, "transport");
+            Objects.requireNonNull(fallback, "fallback");
+        }
+
+        /** An in-band session without fallback. */
+        public Config(Jid initiator, Jid responder, String sid, JingleFile file, JingleTransport.Ibb transport) {
+            this(initiator, responder, sid, file, transport, Option.none());
         }
 
         JingleContent content() {
             return new JingleContent("initiator", "a-file-offer", Option.some("initiator"), Option.some(new FileDescription(file)),
                     Option.some(transport), Option.none());
         }
+
+        /** The DST.ADDR of this side's SOCKS5 candidates (XEP-0260 §2.2). */
+        public String dstAddr() {
+            return Candidates.dstAddr(((JingleTransport.Socks5) transport).sid(), initiator, responder);
+        }
     }
 
     /** Where the session is. */
-    public enum Phase { PENDING, ACTIVE, ENDING, ENDED, FAILED }
+    public enum Phase { PENDING, NEGOTIATING, ACTIVATING, REPLACING, ACTIVE, ENDING, ENDED, FAILED }
 
-    /** The session so far; {@code blockSize} is the one agreed. */
-    public record State(Phase phase, int blockSize) {
+    /**
+     * The session so far.
+     *
+     * @param phase     where it is
+     * @param blockSize the IBB block size agreed
+     * @param nominated the SOCKS5 candidate in use
+     */
+    public record State(Phase phase, int blockSize, Option<JingleTransport.Candidate> nominated) {
+        State to(Phase next) {
+            return new State(next, blockSize, nominated);
+        }
     }
 
     /** What the machine reacts to. */
@@ -72,6 +107,14 @@ public final class JingleInitiator {
 
         /** A stanza from the responder (a Jingle request, or the answer to one of ours). */
         record Received(Iq iq) implements Input {
+        }
+
+        /** The nominated proxy is connected and activated. */
+        record Activated() implements Input {
+        }
+
+        /** The nominated proxy could not be connected to or activated. */
+        record ProxyFailed(String reason) implements Input {
         }
 
         /** The shell delivered every byte over the transport. */
@@ -93,6 +136,14 @@ public final class JingleInitiator {
         record StartIbb(String sid, int blockSize) implements Output {
         }
 
+        /** Connect to this proxy candidate with this DST.ADDR and ask it to activate (XEP-0065 §6.3.4, §6.3.5). */
+        record ConnectAndActivate(JingleTransport.Candidate candidate, String dstAddr, String streamSid) implements Output {
+        }
+
+        /** Stream the file over the SOCKS5 connection of this candidate. */
+        record StartSocks5(JingleTransport.Candidate candidate) implements Output {
+        }
+
         /** The session ended with the file delivered. */
         record Done() implements Output {
         }
@@ -104,7 +155,9 @@ public final class JingleInitiator {
 
     /** Before the start. */
     public static State initial(Config config) {
-        return new State(Phase.PENDING, config.transport().blockSize());
+        int blockSize = config.transport() instanceof JingleTransport.Ibb ibb ? ibb.blockSize()
+                : config.fallback().map(JingleTransport.Ibb::blockSize).getOrElse(4096);
+        return new State(Phase.PENDING, blockSize, Option.none());
     }
 
     /** Feeds one input. */
@@ -114,58 +167,121 @@ public final class JingleInitiator {
         }
         if (input instanceof Input.Start) {
             Jingle initiate = Jingle.of(JingleAction.SESSION_INITIATE, config.sid(), Array.of(config.content())).withInitiator(config.initiator());
-            return Step.of(state, new Output.Send(request(config, "jingle-" + fresh.token(0, 12), initiate)));
+            return Step.of(state, new Output.Send(request(config, fresh, 0, initiate)));
         }
         if (input instanceof Input.Delivered && state.phase() == Phase.ACTIVE) {
             Jingle terminate = Jingle.terminate(config.sid(), JingleReason.of("success"));
-            return Step.of(new State(Phase.ENDING, state.blockSize()), new Output.Send(request(config, "jingle-" + fresh.token(1, 12), terminate)));
+            return Step.of(state.to(Phase.ENDING), new Output.Send(request(config, fresh, 1, terminate)));
         }
         if (input instanceof Input.TransportFailed failed) {
             Jingle terminate = Jingle.terminate(config.sid(), JingleReason.of("failed-transport", failed.reason()));
-            return Step.of(new State(Phase.FAILED, state.blockSize()), new Output.Send(request(config, "jingle-" + fresh.token(2, 12), terminate)),
+            return Step.of(state.to(Phase.FAILED), new Output.Send(request(config, fresh, 2, terminate)),
                     new Output.Failed("the transport failed: " + failed.reason()));
         }
+        if (input instanceof Input.Activated && state.phase() == Phase.ACTIVATING) {
+            JingleTransport.Candidate candidate = state.nominated().get();
+            Output announce = new Output.Send(request(config, fresh, 3, transportInfo(config, Transports.activated(socks5(config).sid(), candidate.cid()))));
+            return Step.of(state.to(Phase.ACTIVE), announce, new Output.StartSocks5(candidate));
+        }
+        if (input instanceof Input.ProxyFailed && state.phase() == Phase.ACTIVATING) {
+            Output proxyError = new Output.Send(request(config, fresh, 4, transportInfo(config, Transports.proxyError(socks5(config).sid()))));
+            return fallBack(config, state, fresh).precededBy(proxyError);
+        }
         if (input instanceof Input.Received received) {
-            return received(config, state, received.iq());
+            return received(config, state, received.iq(), fresh);
         }
         return Step.of(state);
     }
 
-    private static Step<State, Output> received(Config config, State state, Iq iq) {
+    private static Step<State, Output> received(Config config, State state, Iq iq, Fresh fresh) {
         if (iq.type() == IqType.ERROR) {
-            return Step.of(new State(Phase.FAILED, state.blockSize()), new Output.Failed("the responder refused: "
+            return Step.of(state.to(Phase.FAILED), new Output.Failed("the responder refused: "
                     + iq.error().map(e -> e.condition().wireName()).getOrElse("error")));
         }
         if (iq.type() == IqType.RESULT) {
-            return state.phase() == Phase.ENDING ? Step.of(new State(Phase.ENDED, state.blockSize()), new Output.Done()) : Step.of(state);
+            return state.phase() == Phase.ENDING ? Step.of(state.to(Phase.ENDED), new Output.Done()) : Step.of(state);
         }
         Option<Jingle> jingle = iq.payload().filter(Jingle.class::isInstance).map(Jingle.class::cast);
         if (jingle.isEmpty() || !jingle.get().sid().equals(config.sid())) {
             return Step.of(state, new Output.Send(JingleErrors.unknownSession(iq)));
         }
         Jingle request = jingle.get();
+        Output ack = new Output.Send(StanzaReplies.result(iq));
         if (request.action() == JingleAction.SESSION_ACCEPT && state.phase() == Phase.PENDING) {
-            int blockSize = request.contents().flatMap(c -> c.transport()).filter(JingleTransport.Ibb.class::isInstance)
-                    .map(t -> ((JingleTransport.Ibb) t).blockSize()).headOption().getOrElse(state.blockSize());
-            if (blockSize > config.transport().blockSize()) {
-                return Step.of(state, new Output.Send(StanzaReplies.errorWithoutPayload(iq, StanzaError.of(StanzaErrorCondition.BAD_REQUEST)
-                        .withText("the accepted block size is larger than offered (XEP-0261 §2.2)"))));
+            if (config.transport() instanceof JingleTransport.Socks5 offered) {
+                // the responder's own candidates are not tried: candidate-error at once (XEP-0260 §2.3)
+                Output noCandidate = new Output.Send(request(config, fresh, 5, transportInfo(config, Transports.candidateError(offered.sid()))));
+                return Step.of(state.to(Phase.NEGOTIATING), ack, noCandidate);
             }
-            return Step.of(new State(Phase.ACTIVE, blockSize), new Output.Send(StanzaReplies.result(iq)),
-                    new Output.StartIbb(config.transport().sid(), blockSize));
+            int offered = ((JingleTransport.Ibb) config.transport()).blockSize();
+            return startIbb(state, request, offered, ((JingleTransport.Ibb) config.transport()).sid(), iq).precededBy(ack);
+        }
+        if (request.action() == JingleAction.TRANSPORT_INFO && state.phase() == Phase.NEGOTIATING) {
+            Option<JingleTransport.Socks5> info = request.contents().flatMap(JingleContent::transport)
+                    .filter(JingleTransport.Socks5.class::isInstance).map(JingleTransport.Socks5.class::cast).headOption();
+            Option<JingleTransport.Candidate> used = info.flatMap(JingleTransport.Socks5::candidateUsed)
+                    .flatMap(cid -> socks5(config).candidates().find(c -> c.cid().equals(cid)));
+            if (used.isEmpty()) {
+                return fallBack(config, state, fresh).precededBy(ack); // candidate-error, proxy-error, or a candidate never offered
+            }
+            State nominated = new State(state.phase(), state.blockSize(), used);
+            if (used.get().type().equals("proxy")) {
+                return Step.of(nominated.to(Phase.ACTIVATING), ack,
+                        new Output.ConnectAndActivate(used.get(), config.dstAddr(), socks5(config).sid()));
+            }
+            return Step.of(nominated.to(Phase.ACTIVE), ack, new Output.StartSocks5(used.get()));
+        }
+        if (request.action() == JingleAction.TRANSPORT_ACCEPT && state.phase() == Phase.REPLACING) {
+            JingleTransport.Ibb fallback = config.fallback().get();
+            return startIbb(state, request, fallback.blockSize(), fallback.sid(), iq).precededBy(ack);
+        }
+        if (request.action() == JingleAction.TRANSPORT_REJECT) {
+            Jingle terminate = Jingle.terminate(config.sid(), JingleReason.of("failed-transport"));
+            return Step.of(state.to(Phase.FAILED), ack, new Output.Send(request(config, fresh, 7, terminate)),
+                    new Output.Failed("the responder rejected the fallback transport"));
         }
         if (request.action() == JingleAction.SESSION_TERMINATE) {
             String why = request.reason().map(JingleReason::condition).getOrElse("no reason");
-            return Step.of(new State(Phase.FAILED, state.blockSize()), new Output.Send(StanzaReplies.result(iq)),
-                    new Output.Failed("the responder ended the session: " + why));
+            return Step.of(state.to(Phase.FAILED), ack, new Output.Failed("the responder ended the session: " + why));
         }
-        if (request.action() == JingleAction.SESSION_INFO) {
-            return Step.of(state, new Output.Send(StanzaReplies.result(iq))); // informational (XEP-0234 §6.2 received, checksum)
+        if (request.action() == JingleAction.SESSION_INFO || request.action() == JingleAction.TRANSPORT_INFO) {
+            return Step.of(state, ack); // informational (XEP-0234 received, checksum), or late transport news
         }
         return Step.of(state, new Output.Send(JingleErrors.outOfOrder(iq)));
     }
 
-    private static Iq request(Config config, String id, Jingle jingle) {
-        return new Iq(IqType.SET, id, Option.none(), Option.some(config.responder()), Option.none(), Array.of(jingle));
+    private static Step<State, Output> startIbb(State state, Jingle request, int offered, String sid, Iq iq) {
+        int blockSize = request.contents().flatMap(JingleContent::transport).filter(JingleTransport.Ibb.class::isInstance)
+                .map(t -> ((JingleTransport.Ibb) t).blockSize()).headOption().getOrElse(offered);
+        if (blockSize > offered) {
+            return Step.of(state, new Output.Send(StanzaReplies.errorWithoutPayload(iq, StanzaError.of(StanzaErrorCondition.BAD_REQUEST)
+                    .withText("the accepted block size is larger than offered (XEP-0261 §2.2)"))));
+        }
+        return Step.of(new State(Phase.ACTIVE, blockSize, state.nominated()), new Output.StartIbb(sid, blockSize));
+    }
+
+    /** SOCKS5 failed: replace it with IBB (XEP-0260 §3), or end the session. */
+    private static Step<State, Output> fallBack(Config config, State state, Fresh fresh) {
+        if (config.fallback().isEmpty()) {
+            Jingle terminate = Jingle.terminate(config.sid(), JingleReason.of("connectivity-error"));
+            return Step.of(state.to(Phase.FAILED), new Output.Send(request(config, fresh, 7, terminate)),
+                    new Output.Failed("no SOCKS5 candidate worked and there is no fallback"));
+        }
+        JingleContent replaced = config.content().withoutDescription().withTransport(config.fallback().get());
+        Jingle replace = Jingle.of(JingleAction.TRANSPORT_REPLACE, config.sid(), Array.of(replaced));
+        return Step.of(state.to(Phase.REPLACING), new Output.Send(request(config, fresh, 6, replace)));
+    }
+
+    private static JingleTransport.Socks5 socks5(Config config) {
+        return (JingleTransport.Socks5) config.transport();
+    }
+
+    private static Jingle transportInfo(Config config, JingleTransport transport) {
+        return Jingle.of(JingleAction.TRANSPORT_INFO, config.sid(), Array.of(config.content().withoutDescription().withTransport(transport)));
+    }
+
+    private static Iq request(Config config, Fresh fresh, int draw, Jingle jingle) {
+        return new Iq(IqType.SET, "jingle-" + fresh.token(draw, 12), Option.none(), Option.some(config.responder()), Option.none(),
+                Array.of(jingle));
     }
 }

@@ -21,14 +21,25 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * The file receiver's side of a Jingle file transfer (XEP-0234 §4 over XEP-0261 §2). It
- * acknowledges a session-initiate that offers a file over an in-band transport and hands the
- * offer to the application; on acceptance it sends session-accept (lowering the block size to its
- * own maximum if needed, XEP-0261 §2.2) and tells the shell which IBB sid to receive; on
- * rejection it terminates with {@code decline} (XEP-0166 Example 21). An offer of another
- * application is acknowledged and terminated with {@code unsupported-applications}, one with only
- * another transport with {@code unsupported-transports} (XEP-0166 Examples 23 and 25). The
- * initiator's session-terminate ends the session: {@code success} means the bytes are all sent.
+ * The file receiver's side of a Jingle file transfer (XEP-0234 §4), over an in-band transport
+ * (XEP-0261 §2) or a SOCKS5 one (XEP-0260 §2). It acknowledges a session-initiate that offers a
+ * file and hands the offer to the application; on rejection it terminates with {@code decline}
+ * (XEP-0166 Example 21). An offer of another application is acknowledged and terminated with
+ * {@code unsupported-applications}, one with another transport with {@code unsupported-transports}
+ * (XEP-0166 Examples 23 and 25).
+ *
+ * <ul>
+ *   <li>IBB: session-accept lowers the block size to its own maximum if needed (XEP-0261 §2.2);
+ *       the shell receives the IBB sid.</li>
+ *   <li>SOCKS5: session-accept offers no candidates of its own (§2.2 allows an empty transport);
+ *       the shell tries the initiator's candidates, highest priority first (§2.3), and the
+ *       machine reports candidate-used or candidate-error. The used candidate's connection
+ *       carries the file (bytes flow once the initiator activated a proxy).</li>
+ *   <li>A transport-replace to IBB (§3) is acknowledged and accepted with transport-accept (at
+ *       most its own block size); any other replacement is rejected.</li>
+ * </ul>
+ *
+ * The initiator's session-terminate ends the session: {@code success} means the bytes are all sent.
  */
 public final class JingleResponder {
 
@@ -54,9 +65,10 @@ public final class JingleResponder {
             return ((FileDescription) content.description().get()).file();
         }
 
-        /** The in-band bytestream's sid. */
+        /** The bytestream's sid (the in-band one, or the SOCKS5 one whose IBB fallback Starling gives the same sid). */
         public String ibbSid() {
-            return ((JingleTransport.Ibb) content.transport().get()).sid();
+            JingleTransport transport = content.transport().get();
+            return transport instanceof JingleTransport.Ibb ibb ? ibb.sid() : ((JingleTransport.Socks5) transport).sid();
         }
     }
 
@@ -73,6 +85,10 @@ public final class JingleResponder {
         /** A stanza from the initiator for this session. */
         record Received(Iq iq) implements Input {
         }
+
+        /** The shell's attempts at the initiator's candidates: the one connected, or none. */
+        record CandidateOutcome(Option<String> cid) implements Input {
+        }
     }
 
     /** What the shell does. */
@@ -83,6 +99,14 @@ public final class JingleResponder {
 
         /** Receive the in-band bytestream with this sid and block size. */
         record ExpectIbb(String sid, int blockSize) implements Output {
+        }
+
+        /** Try these SOCKS5 candidates in this order, with this DST.ADDR, and report the outcome. */
+        record TryCandidates(io.vavr.collection.Seq<JingleTransport.Candidate> candidates, String dstAddr) implements Output {
+        }
+
+        /** Read the file from the connection of this candidate. */
+        record ReadSocks5(String cid) implements Output {
         }
 
         /** The initiator ended the session with this reason ({@code success} once every byte was sent). */
@@ -107,10 +131,11 @@ public final class JingleResponder {
         if (!content.description().exists(FileDescription.class::isInstance)) {
             return Either.right(Step.of(Option.none(), ack, terminate(initiator, offer.sid(), "unsupported-applications", fresh)));
         }
-        if (!content.transport().exists(JingleTransport.Ibb.class::isInstance)) {
+        if (!content.transport().exists(t -> t instanceof JingleTransport.Ibb || t instanceof JingleTransport.Socks5 s5b
+                && !s5b.mode().contains("udp"))) {
             return Either.right(Step.of(Option.none(), ack, terminate(initiator, offer.sid(), "unsupported-transports", fresh)));
         }
-        int blockSize = Math.min(((JingleTransport.Ibb) content.transport().get()).blockSize(), maxBlockSize);
+        int blockSize = content.transport().get() instanceof JingleTransport.Ibb ibb ? Math.min(ibb.blockSize(), maxBlockSize) : maxBlockSize;
         return Either.right(Step.of(Option.some(new State(Phase.OFFERED, initiator, offer.sid(), content, blockSize)), ack));
     }
 
@@ -119,6 +144,24 @@ public final class JingleResponder {
         if (state.phase() == Phase.ENDED || state.phase() == Phase.FAILED) {
             return input instanceof Input.Received received ? Step.of(state, new Output.Send(JingleErrors.unknownSession(received.iq())))
                     : Step.of(state);
+        }
+        if (input instanceof Input.Accept && state.phase() == Phase.OFFERED
+                && state.content().transport().get() instanceof JingleTransport.Socks5 s5b) {
+            JingleTransport.Socks5 none = new JingleTransport.Socks5(s5b.sid(), Option.none(), Option.none(), Array.empty(), Option.none(), false,
+                    Option.none(), false);
+            Jingle accept = Jingle.of(JingleAction.SESSION_ACCEPT, state.sid(), Array.of(state.content().withTransport(none))).withResponder(self);
+            String dstAddr = s5b.dstaddr().getOrElse(() -> Candidates.dstAddr(s5b.sid(), state.initiator(), self));
+            return Step.of(new State(Phase.ACTIVE, state.initiator(), state.sid(), state.content(), state.blockSize()),
+                    new Output.Send(request(state.initiator(), "jingle-" + fresh.token(0, 12), accept)),
+                    new Output.TryCandidates(Candidates.inTryingOrder(s5b.candidates()), dstAddr));
+        }
+        if (input instanceof Input.CandidateOutcome outcome && state.phase() == Phase.ACTIVE
+                && state.content().transport().get() instanceof JingleTransport.Socks5 s5b) {
+            JingleTransport report = outcome.cid().map(cid -> (JingleTransport) Transports.candidateUsed(s5b.sid(), cid))
+                    .getOrElse(() -> Transports.candidateError(s5b.sid()));
+            Jingle info = Jingle.of(JingleAction.TRANSPORT_INFO, state.sid(), Array.of(state.content().withoutDescription().withTransport(report)));
+            Output send = new Output.Send(request(state.initiator(), "jingle-" + fresh.token(2, 12), info));
+            return outcome.cid().isDefined() ? Step.of(state, send, new Output.ReadSocks5(outcome.cid().get())) : Step.of(state, send);
         }
         if (input instanceof Input.Accept && state.phase() == Phase.OFFERED) {
             JingleTransport.Ibb offered = (JingleTransport.Ibb) state.content().transport().get();
@@ -133,12 +176,12 @@ public final class JingleResponder {
                     terminate(state.initiator(), state.sid(), "decline", fresh));
         }
         if (input instanceof Input.Received received) {
-            return received(state, received.iq());
+            return received(self, state, received.iq(), fresh);
         }
         return Step.of(state);
     }
 
-    private static Step<State, Output> received(State state, Iq iq) {
+    private static Step<State, Output> received(Jid self, State state, Iq iq, Fresh fresh) {
         if (!iq.type().isRequest()) {
             return Step.of(state); // answers to our own requests change nothing
         }
@@ -153,9 +196,29 @@ public final class JingleResponder {
                     new Output.Send(StanzaReplies.result(iq)), new Output.Ended(reason));
         }
         if (jingle.get().action() == JingleAction.SESSION_INFO || jingle.get().action() == JingleAction.TRANSPORT_INFO) {
-            return Step.of(state, new Output.Send(StanzaReplies.result(iq)));
+            return Step.of(state, new Output.Send(StanzaReplies.result(iq))); // the initiator's candidate news, activated, proxy-error
+        }
+        if (jingle.get().action() == JingleAction.TRANSPORT_REPLACE && state.phase() == Phase.ACTIVE) {
+            return replace(self, state, iq, jingle.get(), fresh);
         }
         return Step.of(state, new Output.Send(JingleErrors.outOfOrder(iq)));
+    }
+
+    /** XEP-0260 §3: a replacement by IBB is accepted (at most this side's block size), any other rejected. */
+    private static Step<State, Output> replace(Jid self, State state, Iq iq, Jingle replace, Fresh fresh) {
+        Output ack = new Output.Send(StanzaReplies.result(iq));
+        Option<JingleTransport.Ibb> ibb = replace.contents().flatMap(JingleContent::transport).filter(JingleTransport.Ibb.class::isInstance)
+                .map(JingleTransport.Ibb.class::cast).headOption();
+        JingleContent bare = state.content().withoutDescription();
+        if (ibb.isEmpty()) {
+            Jingle reject = Jingle.of(JingleAction.TRANSPORT_REJECT, state.sid(), Array.of(bare));
+            return Step.of(state, ack, new Output.Send(request(state.initiator(), "jingle-" + fresh.token(3, 12), reject)));
+        }
+        int blockSize = Math.min(ibb.get().blockSize(), state.blockSize());
+        JingleTransport.Ibb accepted = new JingleTransport.Ibb(blockSize, ibb.get().sid());
+        Jingle accept = Jingle.of(JingleAction.TRANSPORT_ACCEPT, state.sid(), Array.of(bare.withTransport(accepted)));
+        return Step.of(new State(Phase.ACTIVE, state.initiator(), state.sid(), state.content().withTransport(accepted), blockSize), ack,
+                new Output.Send(request(state.initiator(), "jingle-" + fresh.token(3, 12), accept)), new Output.ExpectIbb(accepted.sid(), blockSize));
     }
 
     private static Output terminate(Jid initiator, String sid, String condition, Fresh fresh) {
