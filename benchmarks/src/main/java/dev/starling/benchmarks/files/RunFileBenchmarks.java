@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * run. A raw TCP copy is the baseline for SOCKS5 (through the Starling proxy, and direct to the
  * sender's own streamhost); Starling's IBB through the Starling server (window 1, as XEP-0047
  * recommends, and window 16) is compared with the framing bound (the raw copy's rate times the
- * share of payload in an IBB stanza) and with Smack 4.4.8's IBB through the same server. Every
+ * share of payload in an IBB stanza), with Smack 4.4.8's IBB through the same server, and (when
+ * the interop Prosody runs) with the same Starling clients' IBB through Prosody. Every
  * received file is compared with the sent one. Prints MiB/s, ratios, CPU seconds per GiB and
  * peak RSS per transfer; the server, the proxy and the clients share this process, so CPU and RSS
  * are the whole system's.
@@ -93,6 +94,18 @@ public final class RunFileBenchmarks {
             results.add(Measured.of("Smack 4.4.8 IBB", smackBytes, () -> SmackTransfer.send(server, certificate, PASSWORD, smackFile,
                     dir.resolve("smack.out"))));
             verify(smackFile, dir.resolve("smack.out"));
+            if (ProsodyIbb.available()) {
+                XmppClient alice = ProsodyIbb.connect("alice");
+                XmppClient bob = ProsodyIbb.connect("bob");
+                transfer(alice, bob, smackFile, dir, SendOptions.ibb().withIbbWindow(16)); // warm-up
+                results.add(Measured.of("IBB, window 1, via Prosody", ibbBytes, () -> transfer(alice, bob, small, dir, SendOptions.ibb())));
+                results.add(Measured.of("IBB, window 16, via Prosody", ibbBytes,
+                        () -> transfer(alice, bob, small, dir, SendOptions.ibb().withIbbWindow(16))));
+                alice.close().block(Duration.ofSeconds(10));
+                bob.close().block(Duration.ofSeconds(10));
+            } else {
+                System.out.println("Prosody is not running (interop/peers.sh start): its IBB is not measured");
+            }
             romeo.close().block(Duration.ofSeconds(10));
             juliet.close().block(Duration.ofSeconds(10));
         } finally {
@@ -127,6 +140,10 @@ public final class RunFileBenchmarks {
         System.out.printf(Locale.ROOT, "IBB window 1 / framing bound:  %.3f%n", results.get(5).mibPerSecond() / (rawSmall.mibPerSecond() * framing));
         System.out.printf(Locale.ROOT, "Starling IBB (window 1, same size) / Smack IBB: %.1f; window 16 / Smack: %.1f (goal >= 10)%n",
                 results.get(7).mibPerSecond() / results.get(8).mibPerSecond(), results.get(6).mibPerSecond() / results.get(8).mibPerSecond());
+        if (results.size() > 10) {
+            System.out.printf(Locale.ROOT, "IBB through the Starling server / through Prosody: window 1 %.2f, window 16 %.2f%n",
+                    results.get(5).mibPerSecond() / results.get(9).mibPerSecond(), results.get(6).mibPerSecond() / results.get(10).mibPerSecond());
+        }
     }
 
     /** Untimed transfers of every kind first, so that the timed ones run compiled code. */

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Writes a file's range over an established SOCKS5 bytestream (XEP-0065, XEP-0260) with Netty's
- * zero-copy file transfer, 4 MiB at a time with four writes queued, reporting progress after
- * each; then shuts its output down (the end of the file, as receivers that read to the end, such
+ * zero-copy file transfer, 4 MiB at a time with four writes queued (all issued from the channel's
+ * event loop, so they stay in order), reporting progress after each; then shuts its output down (the end of the file, as receivers that read to the end, such
  * as Smack's, expect) and completes when the receiver closes its side after reading everything.
  */
 final class Socks5Writing {
@@ -25,7 +25,10 @@ final class Socks5Writing {
         long chunks = (total + CHUNK - 1) / CHUNK;
         Mono<Void> endOfFile = Mono.create(sink -> ((io.netty.channel.socket.SocketChannel) connection.channel()).shutdownOutput()
                 .addListener(done -> sink.success()));
-        return Flux.range(0, (int) chunks).flatMapSequential(i -> {
+        // every write is issued from the channel's own event loop, in chunk order: a write issued from another thread is queued,
+        // and a chunk that completes at once would otherwise let the next chunk's write, issued on the loop, overtake the queue
+        return Flux.range(0, (int) chunks).publishOn(reactor.core.scheduler.Schedulers.fromExecutor(connection.channel().eventLoop()), IN_FLIGHT)
+                .flatMapSequential(i -> {
                     long offset = i * CHUNK;
                     long length = Math.min(CHUNK, total - offset);
                     return connection.outbound().sendFile(file, position + offset, length).then()
