@@ -52,6 +52,11 @@ public final class Bytes {
         return "Bytes[" + data.length + "]";
     }
 
+    /** A read-only view of the bytes (no copy). */
+    public java.nio.ByteBuffer asReadOnlyBuffer() {
+        return java.nio.ByteBuffer.wrap(data).asReadOnlyBuffer();
+    }
+
     /** Wraps an array the caller promises never to modify again (no copy). */
     public static Bytes wrapOwned(byte[] data) {
         return new Bytes(Objects.requireNonNull(data, "data"));

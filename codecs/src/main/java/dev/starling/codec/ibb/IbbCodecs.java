@@ -70,6 +70,17 @@ public final class IbbCodecs {
     }
 
     private static Either<CodecError, Bytes> base64(String text) {
+        if (text.length() % 4 != 0) {
+            return base64WithoutWhitespace(text); // whitespace, or unpadded data, which the JDK would accept and §4 does not
+        }
+        try {
+            return Either.right(Bytes.wrapOwned(Base64.getDecoder().decode(text))); // the common case: no whitespace at all (Starling writes none)
+        } catch (IllegalArgumentException formattedOrBad) {
+            return base64WithoutWhitespace(text); // line breaks or indentation, as in the spec's examples; or not base64
+        }
+    }
+
+    private static Either<CodecError, Bytes> base64WithoutWhitespace(String text) {
         StringBuilder compact = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -81,7 +92,7 @@ public final class IbbCodecs {
             return Either.left(CodecError.badRequest("the data is not base64 in blocks of four characters (RFC 4648 §4, XEP-0047 §2.2)"));
         }
         try {
-            return Either.right(Bytes.of(Base64.getDecoder().decode(compact.toString())));
+            return Either.right(Bytes.wrapOwned(Base64.getDecoder().decode(compact.toString())));
         } catch (IllegalArgumentException e) {
             return Either.left(CodecError.badRequest("the data is not RFC 4648 §4 base64: " + e.getMessage() + " (XEP-0047 §8)"));
         }
@@ -94,7 +105,7 @@ public final class IbbCodecs {
         }
         if (ibb instanceof InBandBytestream.Data data) {
             return Element.builder(DATA).attribute("seq", Integer.toString(data.seq())).attribute("sid", data.sid())
-                    .text(Base64.getEncoder().encodeToString(data.bytes().toArray())).build();
+                    .text(new String(Base64.getEncoder().encode(data.bytes().asReadOnlyBuffer()).array(), java.nio.charset.StandardCharsets.ISO_8859_1)).build();
         }
         return Element.builder(CLOSE).attribute("sid", ibb.sid()).build();
     }
