@@ -66,6 +66,15 @@ public final class CodecRegistry {
      * software version (XEP-0092) and service discovery (XEP-0030).
      */
     public static CodecRegistry core() {
+        return dev.starling.codec.ibb.IbbCodecs.register(routing());
+    }
+
+    /**
+     * What a server reads: the core codecs without the payloads it only passes on between
+     * clients, XEP-0047's data chunks, which stay elements (a routed chunk is then neither
+     * base64-decoded nor re-encoded by the server; the recipient checks it).
+     */
+    public static CodecRegistry routing() {
         CodecRegistry registry = empty();
         registry = StanzaCodecs.register(registry);
         registry = StreamCodecs.register(registry);
@@ -87,7 +96,6 @@ public final class CodecRegistry {
         registry = dev.starling.codec.im.ChatCodecs.register(registry);
         registry = dev.starling.codec.im.AvatarCodecs.register(registry);
         registry = dev.starling.codec.bookmarks.BookmarkCodecs.register(registry);
-        registry = dev.starling.codec.ibb.IbbCodecs.register(registry);
         registry = dev.starling.codec.bytestreams.BytestreamCodecs.register(registry);
         registry = dev.starling.codec.si.SiCodecs.register(registry);
         registry = dev.starling.codec.oob.OobCodecs.register(registry);

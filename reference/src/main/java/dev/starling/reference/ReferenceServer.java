@@ -51,7 +51,7 @@ final class ReferenceServer {
                 Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "0.1"))));
         var tls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false)
                 .getOrElseThrow(problem -> new IllegalStateException(problem)));
-        return StarlingServer.create(new ServerSettings(host, port, tlsPort, machine, SessionSettings.defaults(),
+        return StarlingServer.create(new ServerSettings(host, port, tlsPort, machine, SessionSettings.serverDefaults(),
                 ConflictPolicy.REPLACE_OLD, 16, ioThreads, proxy), accounts, Option.some(tls));
     }
 

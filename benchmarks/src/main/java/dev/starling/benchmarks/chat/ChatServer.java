@@ -57,7 +57,7 @@ public final class ChatServer {
                         new EntityServices(Array.empty(), Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "bench")))
                 .withSasl(new SaslServerPolicy(false, false, false, Array.of("SCRAM-SHA-1")));
         StarlingServer server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.none(), machine,
-                        SessionSettings.defaults(), ConflictPolicy.REPLACE_OLD, 4096, ioThreads), accounts,
+                        SessionSettings.serverDefaults(), ConflictPolicy.REPLACE_OLD, 4096, ioThreads), accounts,
                 Option.some(TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get())))
                 .start().block(Duration.ofSeconds(30));
         Path pem = Files.createTempFile("starling-chat", ".pem");

@@ -70,7 +70,7 @@ public final class RunFileBenchmarks {
                 .withSasl(new SaslServerPolicy(false, false, false, Array.of("SCRAM-SHA-1")));
         List<Measured> results = new ArrayList<>();
         try (StarlingServer server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.none(), machine,
-                        SessionSettings.defaults(), ConflictPolicy.REPLACE_OLD, 16, 1, Option.some(ProxySettings.defaults().withPort(0))),
+                        SessionSettings.serverDefaults(), ConflictPolicy.REPLACE_OLD, 16, 1, Option.some(ProxySettings.defaults().withPort(0))),
                 accounts, Option.some(TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get())))
                 .start().block(Duration.ofSeconds(30))) {
             XmppClient romeo = starling(server, certificate, "romeo");

@@ -39,6 +39,12 @@ public record SessionSettings(CodecRegistry registry, String contentNamespace, D
                 Clock.systemUTC(), new RandomTokens());
     }
 
+    /** Server-stream defaults: as {@link #defaults()}, with {@link CodecRegistry#routing()} (in-band data chunks pass through undecoded). */
+    public static SessionSettings serverDefaults() {
+        return new SessionSettings(CodecRegistry.routing(), Namespaces.CLIENT, DecoderLimits.DEFAULT, 4L * 1024 * 1024, 10_000,
+                Clock.systemUTC(), new RandomTokens());
+    }
+
     public SessionSettings withLimits(DecoderLimits newLimits) {
         return new SessionSettings(registry, contentNamespace, newLimits, maxOutboundBytes, maxQueuedInputs, clock, random);
     }
