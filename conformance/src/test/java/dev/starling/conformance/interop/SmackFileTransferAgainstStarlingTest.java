@@ -27,9 +27,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -88,7 +86,7 @@ class SmackFileTransferAgainstStarlingTest {
     @ValueSource(booleans = {false, true})
     void smackSendsAFileToStarling(boolean ibbOnly) throws Exception {
         FileTransferNegotiator.IBB_ONLY = ibbOnly;
-        byte[] content = random(900_000);
+        byte[] content = SmackFiles.random(900_000);
         Path file = Files.write(dir.resolve("from-smack.bin"), content);
         Path inbox = Files.createDirectory(dir.resolve("inbox"));
         CompletableFuture<Path> received = new CompletableFuture<>();
@@ -102,14 +100,14 @@ class SmackFileTransferAgainstStarlingTest {
         Path arrived = received.get(60, TimeUnit.SECONDS);
         acceptor.dispose();
         assertThat(Files.readAllBytes(arrived)).isEqualTo(content);
-        awaitDone(transfer);
+        SmackFiles.awaitDone(transfer, WAIT);
         assertThat(transfer.getStatus()).isEqualTo(FileTransfer.Status.complete);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"auto", "ibb"})
     void starlingSendsAFileToSmack(String method) throws Exception {
-        byte[] content = random(800_000);
+        byte[] content = SmackFiles.random(800_000);
         Path file = Files.write(dir.resolve("from-starling.bin"), content);
         Path target = dir.resolve("received-by-smack.bin");
         CompletableFuture<IncomingFileTransfer> incoming = new CompletableFuture<>();
@@ -128,23 +126,10 @@ class SmackFileTransferAgainstStarlingTest {
                 .collectList().block(WAIT);
 
         IncomingFileTransfer transfer = incoming.get(30, TimeUnit.SECONDS);
-        awaitDone(transfer);
+        SmackFiles.awaitDone(transfer, WAIT);
         assertThat(transfer.getStatus()).isEqualTo(FileTransfer.Status.complete);
         assertThat(Files.readAllBytes(target)).isEqualTo(content);
         assertThat(progress.get(progress.size() - 1).method())
                 .isEqualTo(method.equals("ibb") ? InBandBytestream.NAMESPACE : BytestreamQuery.NAMESPACE);
-    }
-
-    private static void awaitDone(FileTransfer transfer) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!transfer.isDone() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50); // Smack reports its progress only by polling
-        }
-    }
-
-    private static byte[] random(int size) {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        return content;
     }
 }

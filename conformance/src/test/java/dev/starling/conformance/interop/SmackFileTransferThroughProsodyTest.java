@@ -26,18 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jxmpp.jid.impl.JidCreate;
 
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -77,7 +70,7 @@ class SmackFileTransferThroughProsodyTest {
                 .setXmppDomain("localhost").setHost("127.0.0.1").setPort(prosody.getPort())
                 .setUsernameAndPassword("bob", "secret-bob").setResource("smack")
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
-                .setCustomX509TrustManager(trust())
+                .setCustomX509TrustManager(SmackAgainstStarlingTest.trusting(Files.readString(Peers.CERTIFICATE)))
                 .setHostnameVerifier((host, session) -> true)
                 .build());
         smack.connect().login();
@@ -91,7 +84,7 @@ class SmackFileTransferThroughProsodyTest {
     void smackSendsToStarling(boolean ibbOnly) throws Exception {
         connect();
         FileTransferNegotiator.IBB_ONLY = ibbOnly;
-        byte[] content = random(600_000);
+        byte[] content = SmackFiles.random(600_000);
         Path file = Files.write(dir.resolve("from-smack.bin"), content);
         Path inbox = Files.createDirectory(dir.resolve("inbox"));
         CompletableFuture<Path> received = new CompletableFuture<>();
@@ -100,7 +93,7 @@ class SmackFileTransferThroughProsodyTest {
         transfer.sendFile(file.toFile(), "through Prosody");
         assertThat(Files.readAllBytes(received.get(60, TimeUnit.SECONDS))).isEqualTo(content);
         acceptor.dispose();
-        awaitDone(transfer);
+        SmackFiles.awaitDone(transfer, WAIT);
         assertThat(transfer.getStatus()).isEqualTo(FileTransfer.Status.complete);
     }
 
@@ -108,7 +101,7 @@ class SmackFileTransferThroughProsodyTest {
     @ValueSource(strings = {"socks5", "ibb"})
     void starlingSendsToSmack(String method) throws Exception {
         connect();
-        byte[] content = random(500_000);
+        byte[] content = SmackFiles.random(500_000);
         Path file = Files.write(dir.resolve("from-starling.bin"), content);
         Path target = dir.resolve("received.bin");
         CompletableFuture<IncomingFileTransfer> incoming = new CompletableFuture<>();
@@ -124,33 +117,9 @@ class SmackFileTransferThroughProsodyTest {
         List<ClientFileTransfer.Progress> progress = alice.files().sendFile(Jid.of("bob@localhost/smack"), file,
                 method.equals("ibb") ? SendOptions.ibb() : SendOptions.socks5()).collectList().block(WAIT);
         IncomingFileTransfer transfer = incoming.get(30, TimeUnit.SECONDS);
-        awaitDone(transfer);
+        SmackFiles.awaitDone(transfer, WAIT);
         assertThat(transfer.getStatus()).isEqualTo(FileTransfer.Status.complete);
         assertThat(Files.readAllBytes(target)).isEqualTo(content);
         assertThat(progress.get(progress.size() - 1).method()).isEqualTo(method.equals("ibb") ? InBandBytestream.NAMESPACE : BytestreamQuery.NAMESPACE);
-    }
-
-    private static void awaitDone(FileTransfer transfer) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!transfer.isDone() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50); // Smack reports its progress only by polling
-        }
-    }
-
-    private static byte[] random(int size) {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        return content;
-    }
-
-    private static X509TrustManager trust() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(Peers.CERTIFICATE)) {
-            store.setCertificateEntry("prosody", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return (X509TrustManager) factory.getTrustManagers()[0];
     }
 }

@@ -215,34 +215,23 @@ public final class ClientFileTransfer {
 
     /** The hex MD5 of a file's content (XEP-0096 §4 'hash'), read on the calling thread. */
     static Mono<String> md5(Path file) {
-        return Mono.fromCallable(() -> {
-            MessageDigest digest = md5();
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    digest.update(buffer, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        });
+        return Mono.fromCallable(() -> HexFormat.of().formatHex(digestOf(file, "MD5")));
     }
 
     /** The base64 SHA-256 of a file's content (XEP-0300), read on the calling thread. */
     static Mono<String> sha256(Path file) {
-        return Mono.fromCallable(() -> {
-            MessageDigest digest = digest("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    digest.update(buffer, 0, n);
-                }
-            }
-            return java.util.Base64.getEncoder().encodeToString(digest.digest());
-        });
+        return Mono.fromCallable(() -> java.util.Base64.getEncoder().encodeToString(digestOf(file, "SHA-256")));
     }
 
-    static MessageDigest md5() {
-        return digest("MD5");
+    private static byte[] digestOf(Path file, String algorithm) throws IOException {
+        MessageDigest digest = digest(algorithm);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return digest.digest();
     }
 
     /** A digest every Java platform has (MD5, SHA-1, SHA-256). */
@@ -252,9 +241,5 @@ public final class ClientFileTransfer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has " + algorithm, e);
         }
-    }
-
-    static IOException io(String message) {
-        return new IOException(message);
     }
 }

@@ -6,7 +6,7 @@ import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
- * Why a session ended.
+ * Why a session ended: the stream errors exchanged (RFC 6120 §4.9), if any, and what happened.
  *
  * @param received    the stream error the peer sent, if any
  * @param sent        the stream error this side sent, if any

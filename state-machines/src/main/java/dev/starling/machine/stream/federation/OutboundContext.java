@@ -7,7 +7,8 @@ import io.vavr.collection.Queue;
 import java.util.Objects;
 
 /**
- * What the initiating server knows about its stream to a peer server so far.
+ * What the initiating server knows about its stream to a peer server so far (RFC 6120 §5.4.3
+ * TLS negotiation, §6.4 SASL with EXTERNAL, §4.3.3 stream restarts).
  *
  * @param config        this server's federation settings
  * @param peer          the domain this stream goes to
