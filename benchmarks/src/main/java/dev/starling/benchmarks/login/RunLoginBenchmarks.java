@@ -57,7 +57,7 @@ public final class RunLoginBenchmarks {
             TrustPolicy anyCertificate = TrustPolicy.insecureTrustAllForTestsOnly();
             LoadRun.Operation handshake = worker -> {
                 SslContext fresh = anyCertificate.clientContext(Option.none()).get(); // a new context each time: no resumption
-                Connection connection = TcpClient.create().host("127.0.0.1").port(server.tls.getPort())
+                Connection connection = TcpClient.newConnection().host("127.0.0.1").port(server.tls.getPort())
                         .secure(spec -> spec.sslContext(fresh).serverNames(new javax.net.ssl.SNIHostName("localhost")))
                         .connectNow(Duration.ofSeconds(10));
                 connection.disposeNow();

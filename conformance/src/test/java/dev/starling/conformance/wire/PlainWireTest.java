@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlainWireTest {
 
     static final Jid DOMAIN = Jid.of("localhost");
+    /** More client connections than reactor-netty's default connection pool lends at once (500). */
+    static final int MANY = 520;
     private StarlingServer server;
 
     @BeforeEach
@@ -48,7 +50,7 @@ class PlainWireTest {
                 .withTls(TlsPolicy.DISABLED).withSasl(new SaslServerPolicy(false, false, false, SaslMechanismNames.all()))
                 .withNegotiationTimeout(Duration.ofSeconds(10)).withCloseTimeout(Duration.ofSeconds(2));
         server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.none(), machine, SessionSettings.defaults(),
-                ConflictPolicy.REPLACE_OLD, 10), accounts, Option.none()).start().block(Duration.ofSeconds(10));
+                ConflictPolicy.REPLACE_OLD, MANY + 10), accounts, Option.none()).start().block(Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -82,6 +84,22 @@ class PlainWireTest {
 
         juliet.close().block(Duration.ofSeconds(5));
         romeo.close().block(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void moreSessionsThanAConnectionPoolHoldsAllConnect() {
+        java.util.List<XmppClient> clients = reactor.core.publisher.Flux.range(0, MANY)
+                .flatMap(i -> XmppClient.connect(ClientSettings.of(ClientConfig.of(Jid.of("juliet@localhost/many" + i), "secret-juliet")
+                        .withTls(TlsPolicy.DISABLED).withKeepalive(Option.none()), server.address()), Option.none()), 8)
+                .collectList().block(Duration.ofSeconds(120));
+        try {
+            assertThat(clients).hasSize(MANY);
+            assertThat(clients.stream().map(XmppClient::jid).distinct()).hasSize(MANY);
+            XmppClient last = clients.get(MANY - 1);
+            assertThat(last.ping(Option.none()).block(Duration.ofSeconds(5))).isPositive();
+        } finally {
+            reactor.core.publisher.Flux.fromIterable(clients).flatMap(XmppClient::close, 16).then().block(Duration.ofSeconds(60));
+        }
     }
 
     @Test

@@ -104,7 +104,8 @@ public final class XmppClient {
     private static Mono<XmppClient> attempt(ClientSettings settings, Option<TlsSetup> tls, XmppEndpoint endpoint) {
         Mono<XmppClient> once = Mono.defer(() -> {
             XmppClient client = new XmppClient(settings.withDirectTls(endpoint.directTls()));
-            return TcpClient.create().host(endpoint.host()).port(endpoint.port())
+            // an unpooled connection: a session owns its socket, and reactor-netty's default pool lends at most 500 at once
+            return TcpClient.newConnection().host(endpoint.host()).port(endpoint.port())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                     .connect()
                     .flatMap(connection -> client.run(connection, tls));
