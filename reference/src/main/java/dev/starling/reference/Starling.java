@@ -13,12 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServerCommand.class, UserCommand.class, ClientCommand.class, CheckCommand.class})
 public final class Starling implements Runnable {
 
-    /** BouncyCastle's TLS provider logs every connection through java.util.logging at INFO. */
-    private static final java.util.logging.Logger BOUNCY_CASTLE = java.util.logging.Logger.getLogger("org.bouncycastle");
-
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        BOUNCY_CASTLE.setLevel(java.util.logging.Level.SEVERE);
         CommandLine commandLine = new CommandLine(new Starling()).setExecutionExceptionHandler((error, command, parsed) -> {
             command.getErr().println("error: " + error.getMessage());
             return 1;

@@ -34,7 +34,8 @@ import java.util.Base64;
  * {@code READY <port> <certificate PEM file>}; answers {@code HEAP} on its input with
  * {@code HEAP <bytes>}, the used heap after four full collections (and, when
  * {@code STARLING_BENCH_HISTOGRAM} names a directory, writes the live-object class histogram there as
- * {@code histogram-<n>.txt}, to diff where an idle session's heap goes); exits when its input closes.
+ * {@code histogram-<n>.txt}, and a dump of the live heap as {@code heap-<n>.hprof}, to diff where an idle
+ * session's heap goes); exits when its input closes.
  */
 public final class ChatServer {
 
@@ -44,7 +45,6 @@ public final class ChatServer {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("org.bouncycastle").setLevel(java.util.logging.Level.WARNING);
         int users = Integer.parseInt(args[0]);
         int ioThreads = Integer.parseInt(args[1]);
         TlsCredentials certificate = SelfSignedCertificate.generate("localhost");
@@ -75,7 +75,9 @@ public final class ChatServer {
                 }
                 String histogramDir = System.getenv("STARLING_BENCH_HISTOGRAM");
                 if (histogramDir != null) {
-                    Files.writeString(Path.of(histogramDir, "histogram-" + histograms++ + ".txt"), classHistogram());
+                    Files.writeString(Path.of(histogramDir, "histogram-" + histograms + ".txt"), classHistogram());
+                    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                            .dumpHeap(histogramDir + "/heap-" + histograms++ + ".hprof", true);
                 }
                 System.out.println("HEAP " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
                 System.out.flush();

@@ -27,7 +27,6 @@ public final class RunChatBenchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("org.bouncycastle").setLevel(java.util.logging.Level.WARNING);
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 400;
         Duration window = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 20);

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Starling server of the chat run: a {@link ChatServer} child JVM with the same class path and
- * the options in {@code STARLING_BENCH_SERVER_JVM}, if any.
+ * the options in {@code STARLING_BENCH_SERVER_JVM}; by default a fixed 512 MiB heap touched at start, so that
+ * its resident-memory growth per idle session is what the session holds outside the heap.
  */
 final class StarlingTarget implements ChatTarget {
 
@@ -36,7 +37,9 @@ final class StarlingTarget implements ChatTarget {
     static StarlingTarget start(int users, int ioThreads) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         java.util.List<String> command = new java.util.ArrayList<>(List.of(java));
-        String extra = System.getenv().getOrDefault("STARLING_BENCH_SERVER_JVM", ""); // e.g. a JFR recording of the server
+        // A fixed heap, every page touched at start: the resident memory an idle session adds is then all
+        // off-heap (BoringSSL's native TLS state, Netty's direct buffers), and the heap is read separately.
+        String extra = System.getenv().getOrDefault("STARLING_BENCH_SERVER_JVM", "-Xms512m -Xmx512m -XX:+AlwaysPreTouch");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }

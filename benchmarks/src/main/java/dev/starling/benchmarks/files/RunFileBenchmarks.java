@@ -55,7 +55,6 @@ public final class RunFileBenchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("org.bouncycastle").setLevel(java.util.logging.Level.WARNING);
         long socksBytes = mib(args, 0, 256);
         long ibbBytes = mib(args, 1, 32);
         long smackBytes = mib(args, 2, 4);

@@ -45,7 +45,6 @@ public final class BenchServer {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("org.bouncycastle").setLevel(java.util.logging.Level.WARNING); // BC logs every handshake
         TlsCredentials certificate = SelfSignedCertificate.generate("localhost");
         SslContext context = TrustPolicy.system().serverContext(certificate, false).get();
         InMemoryAccountStore accounts = new InMemoryAccountStore();

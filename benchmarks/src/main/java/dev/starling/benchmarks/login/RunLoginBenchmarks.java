@@ -36,7 +36,6 @@ public final class RunLoginBenchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("org.bouncycastle").setLevel(java.util.logging.Level.WARNING); // BC logs every handshake
         Duration duration = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 15);
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 60;

@@ -1,6 +1,7 @@
 package dev.starling.io.tls;
 
 import dev.starling.model.Bytes;
+import io.netty.handler.ssl.SslHandler;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.Array;
@@ -18,9 +19,9 @@ import javax.net.ssl.SSLSession;
  *
  * <ul>
  *   <li>{@code tls-exporter} (RFC 9266 §2): 32 bytes of the TLS keying material exporter (RFC 8446 §7.5)
- *       with label "EXPORTER-Channel-Binding" and an empty context. TLS 1.3 only, and only on engines of
- *       {@link TrustPolicy}'s contexts: the JDK's JSSE has no exporter, and BouncyCastle's erases its secret
- *       when the handshake ends, so {@link ExporterCrypto} computes the value during the handshake.</li>
+ *       with label "EXPORTER-Channel-Binding" and an empty context. TLS 1.3 only, and only on handlers of
+ *       {@link TrustPolicy}'s contexts, which compute it from BoringSSL's exporter secret during the handshake
+ *       ({@link XmppSslHandler}); the JDK 17 JSSE has no exporter.</li>
  *   <li>{@code tls-server-end-point} (RFC 5929 §4.1): the hash of the server certificate, on any engine
  *       whose server certificate has a signature algorithm with one hash function.</li>
  * </ul>
@@ -39,16 +40,17 @@ public record ChannelBindings(Option<Bytes> tlsExporter, Option<Bytes> tlsServer
     private static final String TLS_1_3 = "TLSv1.3";
 
     /**
-     * The bindings of {@code engine}'s connection; call it after the handshake finished (Netty's
+     * The bindings of {@code handler}'s connection; call it after the handshake finished (Netty's
      * {@code SslHandler.handshakeFuture()}). On the client the server certificate is the peer's, on the
      * server it is the local one.
      */
-    public static ChannelBindings of(SSLEngine engine) {
+    public static ChannelBindings of(SslHandler handler) {
+        SSLEngine engine = handler.engine();
         SSLSession session = engine.getSession();
         Option<X509Certificate> serverCertificate = engine.getUseClientMode()
                 ? Try.of(session::getPeerCertificates).toOption().flatMap(ChannelBindings::leaf)
                 : Option.of(session.getLocalCertificates()).flatMap(ChannelBindings::leaf);
-        return new ChannelBindings(exporter(engine, session), serverCertificate.flatMap(ServerEndPoint::of));
+        return new ChannelBindings(exporter(handler, session), serverCertificate.flatMap(ServerEndPoint::of));
     }
 
     /** The available bindings as (type, data), strongest first: {@code tls-exporter}, then {@code tls-server-end-point}. */
@@ -57,8 +59,8 @@ public record ChannelBindings(Option<Bytes> tlsExporter, Option<Bytes> tlsServer
                 .appendAll(tlsServerEndPoint.map(data -> Tuple.of(TLS_SERVER_END_POINT, data)));
     }
 
-    private static Option<Bytes> exporter(SSLEngine engine, SSLSession session) {
-        return engine instanceof XmppSslEngine xmpp && TLS_1_3.equals(session.getProtocol())
+    private static Option<Bytes> exporter(SslHandler handler, SSLSession session) {
+        return handler instanceof XmppSslHandler xmpp && TLS_1_3.equals(session.getProtocol())
                 ? xmpp.tlsExporter()
                 : Option.none();
     }

@@ -94,15 +94,18 @@ public final class TlsSetups {
     }
 
     private static Seq<ChannelBinding> bindings(SslHandler handler) {
-        return ChannelBindings.of(handler.engine()).available().map(binding -> new ChannelBinding(binding._1, binding._2));
+        return ChannelBindings.of(handler).available().map(binding -> new ChannelBinding(binding._1, binding._2));
     }
 
     private static Seq<String> clientIdentities(SslHandler handler) {
         return peerCertificate(handler).map(leaf -> PresentedIdentifiers.of(leaf).xmppAddrs()).getOrElse(Array.empty());
     }
 
-    /** The peer's verified leaf certificate, if it presented one. */
+    /** The peer's verified leaf certificate, if it presented one that the trust policy did not refuse. */
     private static Option<X509Certificate> peerCertificate(SslHandler handler) {
+        if (handler instanceof XmppSslHandler xmpp && xmpp.peerCertificateRefused()) {
+            return Option.none();
+        }
         try {
             Certificate[] chain = handler.engine().getSession().getPeerCertificates();
             return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? Option.some(leaf) : Option.none();

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Which certificates a Starling endpoint trusts (RFC 6120 §13.7.2, RFC 7590 §3.4), and the Netty
  * {@link SslContext}s built on that choice: TLS 1.3 and 1.2 only (RFC 7590 §3 takes BCP 195 in: RFC 7525
- * §3.1.1, RFC 8996), on the BouncyCastle JSSE provider so that {@link ChannelBindings} can give
- * {@code tls-exporter}.
+ * §3.1.1, RFC 8996), on BoringSSL, whose handlers keep the {@code tls-exporter} value that
+ * {@link ChannelBindings} gives.
  *
  * <p>A client context checks the server's chain with the policy and then, for every policy but
  * {@link InsecureTrustAll}, the XMPP identity of RFC 6120 §13.7.2.1 ({@link XmppIdentityVerifier}) against
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * (RFC 7590 §3.5, XEP-0368 §3), whatever host the connection went to. A server context presents the given
  * credentials and, if asked, requests client certificates (optional, XEP-0178 §3) that the policy checks; a
  * client certificate the policy does not trust is ignored, so the session goes on without a peer identity (and
- * without SASL EXTERNAL), as if the client had sent none.
+ * without SASL EXTERNAL), as if the client had sent none; {@link TlsSetups} gives no identity of it.
  */
 public sealed interface TrustPolicy {
 

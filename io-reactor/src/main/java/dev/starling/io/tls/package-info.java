@@ -5,9 +5,9 @@
  * client certificates for SASL EXTERNAL (XEP-0178), and the channel bindings of SASL -PLUS mechanisms:
  * {@code tls-exporter} (RFC 9266) and {@code tls-server-end-point} (RFC 5929 §4.1).
  *
- * <p>Every Netty {@code SslContext} built here runs on the BouncyCastle JSSE provider, not installed globally.
- * The JDK's JSSE has no keying-material exporter (RFC 8446 §7.5), and BouncyCastle's erases the exporter
- * secret when a handshake ends, so {@code ExporterCrypto} computes {@code tls-exporter} during each TLS 1.3
- * handshake and the context's engines keep it.
+ * <p>Every Netty {@code SslContext} built here runs on BoringSSL (netty-tcnative). The JDK 17 JSSE has no
+ * keying-material exporter (RFC 8446 §7.5), so the context reads the exporter secret of each TLS 1.3 handshake
+ * from BoringSSL's key log and the connection's handler keeps the {@code tls-exporter} value computed from it
+ * ({@code Tls13Exporter}, RFC 9266).
  */
 package dev.starling.io.tls;

@@ -10,7 +10,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.security.MessageDigest;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLEngine;
+import io.netty.handler.ssl.SslHandler;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.BCSSLEngine;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
@@ -45,9 +45,9 @@ class ChannelBindingsTest {
                 TrustPolicy.pinned(List.of(TrustPolicy.pinOf(server.certificate()))).clientContext(Option.none()).get(),
                 DOMAIN);
 
-        SSLEngine client = outcome.client().get();
-        SSLEngine serverEngine = outcome.server().get();
-        assertThat(client.getSession().getProtocol()).isEqualTo("TLSv1.3");
+        SslHandler client = outcome.client().get();
+        SslHandler serverEngine = outcome.server().get();
+        assertThat(client.engine().getSession().getProtocol()).isEqualTo("TLSv1.3");
 
         ChannelBindings clientBindings = ChannelBindings.of(client);
         ChannelBindings serverBindings = ChannelBindings.of(serverEngine);
@@ -84,7 +84,6 @@ class ChannelBindingsTest {
         TlsCredentials server = SelfSignedCertificate.generate(DOMAIN);
         SslContext tls12Client = SslContextBuilder.forClient()
                 .sslProvider(SslProvider.JDK)
-                .sslContextProvider(SslContexts.JSSE)
                 .protocols("TLSv1.2")
                 .endpointIdentificationAlgorithm(null)
                 .trustManager(new TrustAllTrustManager())
@@ -92,7 +91,7 @@ class ChannelBindingsTest {
         TlsLoopback.Outcome outcome = loopback.handshake(
                 TrustPolicy.system().serverContext(server, false).get(), tls12Client, DOMAIN);
 
-        assertThat(outcome.client().get().getSession().getProtocol()).isEqualTo("TLSv1.2");
+        assertThat(outcome.client().get().engine().getSession().getProtocol()).isEqualTo("TLSv1.2");
         ChannelBindings clientBindings = ChannelBindings.of(outcome.client().get());
         assertThat(clientBindings).isEqualTo(ChannelBindings.of(outcome.server().get()));
         assertThat(clientBindings.tlsExporter()).isEmpty();
@@ -112,8 +111,8 @@ class ChannelBindingsTest {
         TlsLoopback.Outcome outcome = loopback.handshake(
                 TrustPolicy.system().serverContext(server, false).get(), jdkClient, DOMAIN);
 
-        SSLEngine client = outcome.client().get();
-        assertThat(client).isNotInstanceOf(XmppSslEngine.class);
+        SslHandler client = outcome.client().get();
+        assertThat(client).isNotInstanceOf(XmppSslHandler.class);
         ChannelBindings clientBindings = ChannelBindings.of(client);
         ChannelBindings serverBindings = ChannelBindings.of(outcome.server().get());
         assertThat(clientBindings.tlsExporter()).isEmpty();
@@ -153,7 +152,7 @@ class ChannelBindingsTest {
                 .build();
         TlsLoopback.Outcome tls12 = loopback.handshake(
                 TrustPolicy.system().serverContext(server, false).get(), bouncyCastleTls12, DOMAIN);
-        BCSSLEngine client = (BCSSLEngine) tls12.client().get();
+        BCSSLEngine client = (BCSSLEngine) tls12.client().get().engine();
         assertThat(Bytes.of(client.getConnection().getChannelBinding(ChannelBindings.TLS_SERVER_END_POINT)))
                 .isEqualTo(expected);
         assertThat(ChannelBindings.of(tls12.client().get()).tlsServerEndPoint()).contains(expected);

@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,9 +53,9 @@ class OpenSslExporterInteropTest {
             try {
                 client.getOutputStream().close();
                 String output = readAll(client);
-                SSLEngine engine = server.firstConnection().get();
+                SslHandler handler = server.firstConnection().get();
 
-                assertThat(ChannelBindings.of(engine).tlsExporter()).contains(keyingMaterial(output));
+                assertThat(ChannelBindings.of(handler).tlsExporter()).contains(keyingMaterial(output));
             } finally {
                 client.destroy();
             }
@@ -94,7 +93,7 @@ class OpenSslExporterInteropTest {
                     .connect("127.0.0.1", port).sync().channel();
             assertThat(handler[0].handshakeFuture().await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(handler[0].handshakeFuture().isSuccess()).isTrue();
-            Option<Bytes> ours = ChannelBindings.of(handler[0].engine()).tlsExporter();
+            Option<Bytes> ours = ChannelBindings.of(handler[0]).tlsExporter();
             channel.close().sync();
 
             assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -16,13 +16,12 @@ import io.vavr.control.Try;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLEngine;
 
 /** Netty TLS servers and clients on 127.0.0.1 that shake hands once; each side's outcome is reported. */
 final class TlsLoopback implements AutoCloseable {
 
-    /** Each side's engine after a successful handshake, or why it failed. */
-    record Outcome(Try<SSLEngine> client, Try<SSLEngine> server) {
+    /** Each side's handler after a successful handshake, or why it failed. */
+    record Outcome(Try<SslHandler> client, Try<SslHandler> server) {
     }
 
     /** A listening TLS server; {@link #firstConnection()} is the handshake of the first client. */
@@ -39,7 +38,7 @@ final class TlsLoopback implements AutoCloseable {
             return ((InetSocketAddress) channel.localAddress()).getPort();
         }
 
-        Try<SSLEngine> firstConnection() {
+        Try<SslHandler> firstConnection() {
             return finished(first);
         }
 
@@ -82,7 +81,7 @@ final class TlsLoopback implements AutoCloseable {
                     })
                     .connect("127.0.0.1", server.port()).sync().channel();
             try {
-                Try<SSLEngine> clientSide = finished(clientHandler);
+                Try<SslHandler> clientSide = finished(clientHandler);
                 return new Outcome(clientSide, server.firstConnection());
             } finally {
                 client.close().sync();
@@ -90,7 +89,7 @@ final class TlsLoopback implements AutoCloseable {
         }
     }
 
-    private static Try<SSLEngine> finished(CompletableFuture<SslHandler> handler) {
+    private static Try<SslHandler> finished(CompletableFuture<SslHandler> handler) {
         return Try.of(() -> {
             SslHandler ssl = handler.get(10, TimeUnit.SECONDS);
             io.netty.util.concurrent.Future<Channel> done = ssl.handshakeFuture();
@@ -100,7 +99,7 @@ final class TlsLoopback implements AutoCloseable {
             if (!done.isSuccess()) {
                 throw done.cause();
             }
-            return ssl.engine();
+            return ssl;
         });
     }
 

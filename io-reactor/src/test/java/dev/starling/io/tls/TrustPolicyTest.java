@@ -3,6 +3,7 @@ package dev.starling.io.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.starling.machine.session.SessionInput;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.vavr.collection.List;
@@ -85,7 +86,7 @@ class TrustPolicyTest {
         TlsLoopback.Outcome outcome = connect(policy, DOMAIN);
 
         assertThat(outcome.client().isSuccess()).as(failure(outcome)).isTrue();
-        assertThat(outcome.client().get().getSession().getProtocol()).isEqualTo("TLSv1.3");
+        assertThat(outcome.client().get().engine().getSession().getProtocol()).isEqualTo("TLSv1.3");
     }
 
     @Test
@@ -134,7 +135,7 @@ class TrustPolicyTest {
                 TrustPolicy.pinned(List.of(TrustPolicy.pinOf(authority.certificate()))).clientContext(Option.none()).get(),
                 DOMAIN);
 
-        SSLEngine serverEngine = outcome.server().get();
+        SSLEngine serverEngine = outcome.server().get().engine();
         assertThat(((ExtendedSSLSession) serverEngine.getSession()).getRequestedServerNames())
                 .containsExactly(new SNIHostName(DOMAIN));
     }
@@ -191,8 +192,9 @@ class TrustPolicyTest {
 
         TlsLoopback.Outcome outcome = loopback.handshake(requesting, client, DOMAIN);
 
-        X509Certificate presented = (X509Certificate) outcome.server().get().getSession().getPeerCertificates()[0];
+        X509Certificate presented = (X509Certificate) outcome.server().get().engine().getSession().getPeerCertificates()[0];
         assertThat(PresentedIdentifiers.of(presented).xmppAddrs()).containsExactly("juliet@example.com");
+        assertThat(identities(requesting, outcome)).containsExactly("juliet@example.com");
     }
 
     @Test
@@ -205,7 +207,7 @@ class TrustPolicyTest {
         TlsLoopback.Outcome outcome = loopback.handshake(requesting, client, DOMAIN);
 
         assertThat(outcome.client().isSuccess()).as(failure(outcome)).isTrue();
-        assertThatThrownBy(() -> outcome.server().get().getSession().getPeerCertificates())
+        assertThatThrownBy(() -> outcome.server().get().engine().getSession().getPeerCertificates())
                 .isInstanceOf(SSLPeerUnverifiedException.class);
     }
 
@@ -220,8 +222,79 @@ class TrustPolicyTest {
         TlsLoopback.Outcome outcome = loopback.handshake(requesting, client, DOMAIN);
 
         assertThat(outcome.client().isSuccess()).as(failure(outcome)).isTrue();
-        assertThatThrownBy(() -> outcome.server().get().getSession().getPeerCertificates())
-                .isInstanceOf(SSLPeerUnverifiedException.class);
+        assertThat(identities(requesting, outcome)).isEmpty();
+    }
+
+    @Test
+    void aClientCertificateSentDespiteTheAuthorityHintsIsIgnored() throws Exception {
+        TrustPolicy clients = TrustPolicy.trustStore(pemFile("clients-4.pem", authority.certificate()));
+        SslContext requesting = clients.serverContext(serverCredentials, true).get();
+        TlsCredentials mallory = CertificateAuthority.create("Other CA").issueClient("mallory@example.com");
+        // a client that presents its certificate whatever authorities the server names
+        SslContext insistent = SslContextBuilder.forClient()
+                .sslProvider(io.netty.handler.ssl.SslProvider.JDK)
+                .endpointIdentificationAlgorithm(null)
+                .trustManager(new TrustAllTrustManager())
+                .keyManager(new AlwaysPresentingKeyManager(mallory))
+                .build();
+
+        TlsLoopback.Outcome outcome = loopback.handshake(requesting, insistent, DOMAIN);
+
+        assertThat(outcome.client().isSuccess()).as(failure(outcome)).isTrue();
+        X509Certificate presented = (X509Certificate) outcome.server().get().engine().getSession().getPeerCertificates()[0];
+        assertThat(presented).isEqualTo(mallory.certificate());
+        assertThat(identities(requesting, outcome)).isEmpty();
+    }
+
+    /** A key manager that offers its one certificate for any request. */
+    private static final class AlwaysPresentingKeyManager extends javax.net.ssl.X509ExtendedKeyManager {
+        private final TlsCredentials credentials;
+
+        AlwaysPresentingKeyManager(TlsCredentials credentials) {
+            this.credentials = credentials;
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers, SSLEngine engine) {
+            return "client";
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return new String[] {"client"};
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return "client";
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return new String[0];
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return credentials.chain().toJavaArray(X509Certificate[]::new);
+        }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) {
+            return credentials.privateKey();
+        }
+    }
+
+    /** What the session machine learns of the client certificate: the JIDs of a trusted one. */
+    private static io.vavr.collection.Seq<String> identities(SslContext server, TlsLoopback.Outcome outcome) {
+        SessionInput established = TlsSetups.server(server).established(outcome.server().get());
+        assertThat(established).isInstanceOf(SessionInput.TlsEstablished.class);
+        return ((SessionInput.TlsEstablished) established).certificateIdentities();
     }
 
     @Test
