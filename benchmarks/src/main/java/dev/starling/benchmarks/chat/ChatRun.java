@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code 1/rate} seconds, stamped with the time it was due, for the warm-up and then the measured
  * window. Each delivery's latency (due time to arrival, so a late sender cannot hide a slow
  * server) goes into an HdrHistogram. Server CPU is the process's CPU time over the measured
- * window, divided by the messages due in it. Then {@code idle} more sessions log in without
+ * window, divided by the messages due in it; its split by kind of thread shows whether the JIT still compiled. Then {@code idle} more sessions log in without
  * presence and the growth of the server's resident memory (and, for Starling, used heap) is
  * divided by their number. Every phase is bounded by time.
  */
@@ -46,8 +46,10 @@ final class ChatRun {
      * @param latency         delivery latency in microseconds
      * @param rssPerIdle      resident memory per idle session, bytes
      * @param heapPerIdle     used heap per idle session, bytes, if the server reports its heap
+     * @param cpuByThreads    the window's server CPU milliseconds by kind of thread ({@link ThreadCpu})
      */
-    record Result(long due, long delivered, double cpuMicrosEach, Histogram latency, double rssPerIdle, Option<Double> heapPerIdle) {
+    record Result(long due, long delivered, double cpuMicrosEach, Histogram latency, double rssPerIdle, Option<Double> heapPerIdle,
+                  io.vavr.collection.TreeMap<String, Long> cpuByThreads) {
     }
 
     static Result run(ChatTarget target, String password, int users, double rate, Duration warmup, Duration window, int idle)
@@ -78,6 +80,7 @@ final class ChatRun {
             window0[0] = start + warmup.toNanos();
             window1[0] = window0[0] + window.toNanos();
             Duration cpuBefore = null;
+            io.vavr.collection.TreeMap<String, Long> threadsBefore = io.vavr.collection.TreeMap.empty();
             long due = 0;
             for (long k = 0; ; k++) {
                 long at = start + k * interval;
@@ -90,6 +93,7 @@ final class ChatRun {
                 }
                 if (cpuBefore == null && at >= window0[0]) {
                     cpuBefore = target.cpu();
+                    threadsBefore = ThreadCpu.read(target.process().pid());
                     recorder.getIntervalHistogram(); // drop the warm-up
                 }
                 if (at >= window0[0]) {
@@ -99,6 +103,7 @@ final class ChatRun {
                 clients.get(sender).send(Message.chat(user(sender + 1 == users ? 0 : sender + 1), Long.toString(at))).subscribe();
             }
             Duration cpu = target.cpu().minus(cpuBefore);
+            io.vavr.collection.TreeMap<String, Long> byThreads = ThreadCpu.between(threadsBefore, ThreadCpu.read(target.process().pid()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (delivered.get() < due && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -115,7 +120,7 @@ final class ChatRun {
             Option<Long> heap1 = target.heapBytes();
             long rss1 = target.rssBytes();
             return new Result(due, delivered.get(), cpuMicros, latency, (rss1 - rss0) / (double) Math.max(1, idle),
-                    heap0.flatMap(before -> heap1.map(after -> (after - before) / (double) Math.max(1, idle))));
+                    heap0.flatMap(before -> heap1.map(after -> (after - before) / (double) Math.max(1, idle))), byThreads);
         } finally {
             for (XmppClient client : clients) {
                 client.close().onErrorResume(e -> reactor.core.publisher.Mono.empty()).block(Duration.ofSeconds(5));

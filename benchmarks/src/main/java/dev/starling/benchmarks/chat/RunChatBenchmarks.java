@@ -15,8 +15,8 @@ import java.time.Duration;
  * ratios to each peer's.
  *
  * <p>Usage: {@code java -cp benchmarks/target/starling-benchmarks.jar
- * dev.starling.benchmarks.chat.RunChatBenchmarks [users] [messages per second] [seconds] [idle sessions] [io threads]},
- * defaults 50, 400, 20, 200 and 1 (the Starling server's event loops; Prosody, too, serves on one thread). Peers' accounts {@code chat0..} are registered in-band on first use
+ * dev.starling.benchmarks.chat.RunChatBenchmarks [users] [messages per second] [seconds] [idle sessions] [io threads]
+ * [warm-up seconds]}, defaults 50, 400, 20, 200, 1 and 60 (the Starling server's event loops; Prosody, too, serves on one thread). Peers' accounts {@code chat0..} are registered in-band on first use
  * with the password {@value #PEER_PASSWORD}.
  */
 public final class RunChatBenchmarks {
@@ -32,7 +32,8 @@ public final class RunChatBenchmarks {
         Duration window = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 20);
         int idle = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         int ioThreads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-        Duration warmup = Duration.ofSeconds(30); // the JVM's JIT settles (C2 compiles for ~20 s); the peers run the same warm-up
+        // the JVM's JIT settles: at 30 s the compilers still took a quarter of the window's CPU; the peers get the same warm-up
+        Duration warmup = Duration.ofSeconds(args.length > 5 ? Integer.parseInt(args[5]) : 60);
 
         Array<Tuple2<String, ChatRun.Result>> results = Array.empty();
         try (StarlingTarget starling = StarlingTarget.start(users, ioThreads)) {
@@ -44,15 +45,20 @@ public final class RunChatBenchmarks {
                 System.err.println("a peer is not running (interop/peers.sh start): it is left out");
                 continue;
             }
-            results = results.append(Tuple.of(peer.get().name(), ChatRun.run(peer.get(), PEER_PASSWORD, users, rate, warmup, window, idle)));
-            System.err.println("progress: " + peer.get().name() + " done");
+            try {
+                results = results.append(Tuple.of(peer.get().name(), ChatRun.run(peer.get(), PEER_PASSWORD, users, rate, warmup, window, idle)));
+                System.err.println("progress: " + peer.get().name() + " done");
+            } catch (RuntimeException failed) { // a peer that falls over (e.g. out of file descriptors) is reported, not fatal
+                System.err.println(peer.get().name() + " failed under the load and is left out: " + failed);
+            }
         }
-        print(users, rate, window, idle, results);
+        print(users, rate, warmup, window, idle, results);
     }
 
-    private static void print(int users, double rate, Duration window, int idle, Seq<Tuple2<String, ChatRun.Result>> results) {
-        System.out.printf("%n## Chat load: %d users, %.0f messages/s offered, %d s measured after 30 s warm-up; %d idle sessions%n%n",
-                users, rate, window.toSeconds(), idle);
+    private static void print(int users, double rate, Duration warmup, Duration window, int idle,
+                              Seq<Tuple2<String, ChatRun.Result>> results) {
+        System.out.printf("%n## Chat load: %d users, %.0f messages/s offered, %d s measured after %d s warm-up; %d idle sessions%n%n",
+                users, rate, window.toSeconds(), warmup.toSeconds(), idle);
         System.out.println("| server | due | delivered | server CPU per message (µs) | p50 latency (ms) | p99 latency (ms) | max (ms) "
                 + "| RSS per idle session (KiB) | heap per idle session (KiB) |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -61,6 +67,10 @@ public final class RunChatBenchmarks {
             System.out.printf("| %s | %d | %d | %.1f | %.2f | %.2f | %.1f | %.1f | %s |%n", r._1, x.due(), x.delivered(), x.cpuMicrosEach(),
                     x.latency().getValueAtPercentile(50) / 1000.0, x.latency().getValueAtPercentile(99) / 1000.0,
                     x.latency().getMaxValue() / 1000.0, x.rssPerIdle() / 1024, x.heapPerIdle().map(h -> String.format("%.1f", h / 1024)).getOrElse("n/a"));
+        }
+        System.out.printf("%n| server | window CPU by thread kind (ms) |%n| --- | --- |%n");
+        for (Tuple2<String, ChatRun.Result> r : results) {
+            System.out.printf("| %s | %s |%n", r._1, r._2.cpuByThreads().map(t -> t._1 + " " + t._2).mkString(", "));
         }
         ChatRun.Result starling = results.head()._2;
         if (results.size() > 1) {

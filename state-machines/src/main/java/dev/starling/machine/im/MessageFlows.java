@@ -8,9 +8,9 @@ import dev.starling.model.stanza.Message;
 import dev.starling.model.stanza.MessageType;
 import dev.starling.model.stanza.StanzaError;
 import dev.starling.model.stanza.StanzaErrorCondition;
+import dev.starling.model.stanza.Presence;
+import io.vavr.Tuple2;
 import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
-import io.vavr.control.Option;
 
 /**
  * Message delivery for a local account, RFC 6121 §8.5 (Table 1 of §8.5.4), with Starling's
@@ -54,14 +54,15 @@ final class MessageFlows {
         if (type == MessageType.GROUPCHAT) {
             return bounce(state, message, StanzaErrorCondition.SERVICE_UNAVAILABLE);
         }
-        Seq<String> nonNegative = state.available().filter(r -> r._2.priority() >= 0).keySet().toArray();
+        // one pass over the resources, no intermediate maps: this runs for every message to a bare JID
+        Array<Tuple2<String, Presence>> nonNegative = Array.ofAll(state.available().iterator().filter(r -> r._2.priority() >= 0));
         if (type == MessageType.HEADLINE) {
-            return Step.of(state, nonNegative.map(r -> (AccountOutput) new AccountOutput.ToResource(r, message)));
+            return Step.of(state, nonNegative.map(r -> (AccountOutput) new AccountOutput.ToResource(r._1, message)));
         }
         if (!nonNegative.isEmpty()) {
-            int highest = nonNegative.map(r -> state.available().get(r).get().priority()).max().get();
-            return Step.of(state, nonNegative.filter(r -> state.available().get(r).get().priority() == highest)
-                    .map(r -> (AccountOutput) new AccountOutput.ToResource(r, message)));
+            int highest = nonNegative.iterator().map(r -> r._2.priority()).max().get();
+            return Step.of(state, nonNegative.filter(r -> r._2.priority() == highest)
+                    .map(r -> (AccountOutput) new AccountOutput.ToResource(r._1, message)));
         }
         return OfflineFlows.store(state, message, limits, fresh);
     }
