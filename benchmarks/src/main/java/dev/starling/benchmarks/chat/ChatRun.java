@@ -1,5 +1,6 @@
 package dev.starling.benchmarks.chat;
 
+import dev.starling.benchmarks.ThreadCpu;
 import dev.starling.io.client.ClientSettings;
 import dev.starling.io.client.XmppClient;
 import dev.starling.io.session.TlsSetup;

@@ -51,6 +51,11 @@ final class ChildServer implements AutoCloseable {
         throw new IllegalStateException("the benchmark server did not start");
     }
 
+    /** The child's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     /** The child's CPU time (user and system) so far. */
     Duration cpu() {
         return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the child"));

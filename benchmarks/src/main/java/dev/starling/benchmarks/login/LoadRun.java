@@ -1,5 +1,7 @@
 package dev.starling.benchmarks.login;
 
+import dev.starling.benchmarks.ThreadCpu;
+
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +27,9 @@ final class LoadRun {
      * @param failed    operations that threw
      * @param elapsed   wall-clock time
      * @param serverCpu the server child's CPU time over the run
+     * @param jitMillis of that, the JIT compiler threads' milliseconds ({@link ThreadCpu})
      */
-    record Outcome(long completed, long failed, Duration elapsed, Duration serverCpu) {
+    record Outcome(long completed, long failed, Duration elapsed, Duration serverCpu, long jitMillis) {
 
         double perSecond() {
             return completed / (elapsed.toNanos() / 1e9);
@@ -45,6 +48,7 @@ final class LoadRun {
         AtomicLong failed = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         Duration cpuBefore = server.cpu();
+        io.vavr.collection.TreeMap<String, Long> threadsBefore = ThreadCpu.read(server.pid());
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         for (int w = 0; w < concurrency; w++) {
@@ -65,6 +69,7 @@ final class LoadRun {
             workers.shutdownNow();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Outcome(completed.get(), failed.get(), elapsed, server.cpu().minus(cpuBefore));
+        long jit = ThreadCpu.between(threadsBefore, ThreadCpu.read(server.pid())).get("JIT").getOrElse(0L);
+        return new Outcome(completed.get(), failed.get(), elapsed, server.cpu().minus(cpuBefore), jit);
     }
 }

@@ -1,4 +1,4 @@
-package dev.starling.benchmarks.chat;
+package dev.starling.benchmarks;
 
 import io.vavr.collection.TreeMap;
 
@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * and 15, in clock ticks of 10 ms): JIT compiler threads, garbage collection, and the rest. Over the measured
  * window it shows whether the JIT was still compiling (the warm-up was too short) and what the work itself cost.
  */
-final class ThreadCpu {
+public final class ThreadCpu {
 
     /** The Linux USER_HZ: clock ticks per second of {@code /proc} times. */
     private static final long TICKS_PER_SECOND = 100;
@@ -21,7 +21,7 @@ final class ThreadCpu {
     }
 
     /** CPU milliseconds so far per kind of thread ("JIT", "GC", "work"); empty where /proc cannot be read. */
-    static TreeMap<String, Long> read(long pid) {
+    public static TreeMap<String, Long> read(long pid) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         TreeMap<String, Long> byKind = TreeMap.empty();
         try (Stream<Path> threads = Files.list(tasks)) {
@@ -42,7 +42,7 @@ final class ThreadCpu {
     }
 
     /** {@code after - before}, kind by kind. */
-    static TreeMap<String, Long> between(TreeMap<String, Long> before, TreeMap<String, Long> after) {
+    public static TreeMap<String, Long> between(TreeMap<String, Long> before, TreeMap<String, Long> after) {
         return after.map((kind, ms) -> io.vavr.Tuple.of(kind, ms - before.get(kind).getOrElse(0L)));
     }
 
