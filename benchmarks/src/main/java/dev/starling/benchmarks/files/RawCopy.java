@@ -23,8 +23,9 @@ final class RawCopy {
 
     /**
      * The same copy verified as XEP-0096 does it: the sender reads the file once for its MD5
-     * before sending, and the receiver reads the socket into a 64 KiB buffer, hashes it and writes
-     * it to the file; the digests must match.
+     * before sending, and the receiver reads the socket into a 64 KiB buffer, hashes it, writes
+     * it to the file and, at the end, forces the file to disk (as a receiver must before it moves a
+     * verified file into place); the digests must match.
      */
     static void copyVerified(Path source, Path target) throws Exception {
         byte[] expected = md5(source);
@@ -43,6 +44,7 @@ final class RawCopy {
                         }
                         buffer.clear();
                     }
+                    out.force(true);
                     return digest.digest();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

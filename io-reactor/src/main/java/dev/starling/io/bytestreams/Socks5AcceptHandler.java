@@ -31,16 +31,21 @@ final class Socks5AcceptHandler extends ChannelInboundHandlerAdapter {
     private static final String HANDSHAKE = "socks5-accept";
 
     private final Function<String, Mono<Boolean>> admit;
+    private final boolean holdAfter;
     private final Sinks.One<String> accepted = Sinks.one();
     private Socks5Accepting.State state = Socks5Accepting.initial();
 
-    private Socks5AcceptHandler(Function<String, Mono<Boolean>> admit) {
+    private Socks5AcceptHandler(Function<String, Mono<Boolean>> admit, boolean holdAfter) {
         this.admit = admit;
+        this.holdAfter = holdAfter;
     }
 
-    /** Installs the codec and a handler on a new connection; the Mono emits the hash once the handshake succeeded. */
-    static Mono<String> install(Connection connection, Function<String, Mono<Boolean>> admit) {
-        Socks5AcceptHandler handler = new Socks5AcceptHandler(admit);
+    /**
+     * Installs the codec and a handler on a new connection; the Mono emits the hash once the handshake succeeded.
+     * With {@code holdAfter}, the connection stops reading once accepted, until its owner reads again.
+     */
+    static Mono<String> install(Connection connection, boolean holdAfter, Function<String, Mono<Boolean>> admit) {
+        Socks5AcceptHandler handler = new Socks5AcceptHandler(admit, holdAfter);
         connection.addHandlerFirst(ENCODER, Socks5ServerEncoder.DEFAULT)
                 .addHandlerLast(INITIAL, new Socks5InitialRequestDecoder())
                 .addHandlerLast(HANDSHAKE, handler);
@@ -88,6 +93,9 @@ final class Socks5AcceptHandler extends ChannelInboundHandlerAdapter {
                 admit.apply(requested.dstAddr()).defaultIfEmpty(false).onErrorReturn(false).subscribe(
                         admitted -> ctx.executor().execute(() -> feed(ctx, new Socks5Accepting.Input.Decided(admitted))));
             } else if (output instanceof Socks5Accepting.Output.Accepted done) {
+                if (holdAfter) {
+                    ctx.channel().config().setAutoRead(false);
+                }
                 ctx.pipeline().remove(COMMAND);
                 ctx.pipeline().remove(INITIAL);
                 ctx.pipeline().remove(ENCODER);

@@ -32,10 +32,11 @@ import java.util.function.Consumer;
 
 /**
  * The shell of the server's XEP-0065 proxy: the pure {@link Socks5Proxy} machine, run on the
- * router's thread, with a {@link Socks5Listener} for the sockets. IQs to {@code proxy.<domain>}
- * come from the router and the answers go back through it. An activated pair is relayed with
- * Reactor back-pressure: each side's writes request the other side's reads, so the proxy holds at
- * most a few reads in flight per direction, never a whole file.
+ * router's thread, with a relaying {@link Socks5Listener} for the sockets. IQs to {@code proxy.<domain>}
+ * come from the router and the answers go back through it. An activated pair (XEP-0065 §6.3.5) is
+ * relayed by {@link Socks5Listener#relay} on the listener's one event loop: each read is written to the
+ * partner as it is and reading pauses while the partner's socket is full, so the proxy holds at most
+ * about a socket buffer per direction, never a whole file.
  */
 final class ProxyComponent implements AutoCloseable {
 
@@ -78,7 +79,7 @@ final class ProxyComponent implements AutoCloseable {
         EntityServices services = new EntityServices(Array.of(Identity.of("proxy", "bytestreams", "SOCKS5 Bytestreams Service")),
                 Array.of(BytestreamQuery.NAMESPACE), Array.empty(), software);
         AtomicReference<ProxyComponent> self = new AtomicReference<>();
-        Socks5Listener listener = Socks5Listener.start(settings.host(), settings.port(), settings.handshake(), new Socks5Listener.Streams() {
+        Socks5Listener listener = Socks5Listener.startRelaying(settings.host(), settings.port(), settings.handshake(), new Socks5Listener.Streams() {
             @Override
             public Mono<Boolean> admit(Connection connection, String dstAddr) {
                 ProxyComponent proxy = self.get();
@@ -170,7 +171,7 @@ final class ProxyComponent implements AutoCloseable {
         long number = connection.channel().attr(NUMBER).get();
         return Mono.fromCallable(() -> admitted.get(number)).subscribeOn(thread)
                 .flatMap(entry -> entry.partner().asMono())
-                .flatMap(partner -> connection.outbound().send(partner.inbound().receive().retain()).then());
+                .flatMap(partner -> Socks5Listener.relay(partner, connection));
     }
 
     private static final io.netty.util.AttributeKey<Long> NUMBER = io.netty.util.AttributeKey.valueOf("starling.proxy.connection");
