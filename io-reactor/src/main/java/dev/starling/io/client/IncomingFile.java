@@ -300,16 +300,11 @@ public final class IncomingFile {
 
         /** Appends bytes to the part file and the digest; more than the offered size fails the transfer. */
         private void write(ByteBuffer bytes) throws IOException {
-            md5.update(bytes.duplicate());
-            store(bytes);
-        }
-
-        /** Appends bytes to the part file only; more than the offered size fails the transfer. */
-        private synchronized void store(ByteBuffer bytes) throws IOException {
             written += bytes.remaining();
             if (written > offer.size()) {
                 throw new FileTransferException("the sender sent more than the " + offer.size() + " bytes it offered");
             }
+            md5.update(bytes.duplicate());
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
@@ -330,19 +325,16 @@ public final class IncomingFile {
             }
             return connection.inbound().receive().retain().publishOn(Schedulers.boundedElastic(), 32)
                     .concatMap(buffer -> {
-                        ByteBuffer bytes = buffer.nioBuffer();
-                        ByteBuffer digested = bytes.duplicate(); // its own position: the write below moves the other's
-                        // the digest of this read is computed on another worker while this one writes it: one read at a
-                        // time (concatMap), so the digest still sees the reads in order
-                        Mono<Void> hashed = Mono.<Void>fromRunnable(() -> md5.update(digested)).subscribeOn(Schedulers.boundedElastic());
-                        Mono<Void> stored = Mono.fromCallable(() -> {
-                            store(bytes);
-                            return true;
-                        }).then();
-                        return Mono.whenDelayError(hashed, stored) // both end before the buffer goes back to the pool
-                                .then(Mono.fromCallable(() -> written == offer.size() ? Option.some(finish(dir)) : Option.<Path>none()))
-                                .flatMap(done -> Mono.justOrEmpty(done.toJavaOptional()))
-                                .doFinally(signal -> buffer.release());
+                        try {
+                            synchronized (this) {
+                                write(buffer.nioBuffer());
+                                return written == offer.size() ? Mono.just(finish(dir)) : Mono.<Path>empty();
+                            }
+                        } catch (IOException e) {
+                            return Mono.error(e);
+                        } finally {
+                            buffer.release();
+                        }
                     })
                     .next()
                     .switchIfEmpty(Mono.defer(() -> Mono.error(new FileTransferException(
