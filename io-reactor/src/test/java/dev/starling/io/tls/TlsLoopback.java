@@ -13,25 +13,34 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.vavr.control.Try;
+
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIServerName;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Netty TLS servers and clients on 127.0.0.1 that shake hands once; each side's outcome is reported. */
 final class TlsLoopback implements AutoCloseable {
 
-    /** Each side's handler after a successful handshake, or why it failed. */
-    record Outcome(Try<SslHandler> client, Try<SslHandler> server) {
+    /**
+     * Each side's handler after a successful handshake, or why it failed, and the server names (SNI) the server's
+     * session reported when its handshake completed (read then: a closed OpenSSL engine has freed them).
+     */
+    record Outcome(Try<SslHandler> client, Try<SslHandler> server, Try<List<SNIServerName>> serverNames) {
     }
 
     /** A listening TLS server; {@link #firstConnection()} is the handshake of the first client. */
     final class Server implements AutoCloseable {
         private final Channel channel;
         private final CompletableFuture<SslHandler> first;
+        private final CompletableFuture<List<SNIServerName>> firstNames;
 
-        private Server(Channel channel, CompletableFuture<SslHandler> first) {
+        private Server(Channel channel, CompletableFuture<SslHandler> first, CompletableFuture<List<SNIServerName>> firstNames) {
             this.channel = channel;
             this.first = first;
+            this.firstNames = firstNames;
         }
 
         int port() {
@@ -40,6 +49,10 @@ final class TlsLoopback implements AutoCloseable {
 
         Try<SslHandler> firstConnection() {
             return finished(first);
+        }
+
+        Try<List<SNIServerName>> firstServerNames() {
+            return Try.of(() -> firstNames.get(10, TimeUnit.SECONDS));
         }
 
         @Override
@@ -53,17 +66,25 @@ final class TlsLoopback implements AutoCloseable {
     /** Starts a server on 127.0.0.1 with an ephemeral port. */
     Server serve(SslContext serverContext) throws InterruptedException {
         CompletableFuture<SslHandler> first = new CompletableFuture<>();
+        CompletableFuture<List<SNIServerName>> firstNames = new CompletableFuture<>();
         Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel child) {
                         SslHandler handler = serverContext.newHandler(child.alloc());
                         child.pipeline().addLast(handler);
+                        handler.handshakeFuture().addListener(done -> {
+                            if (done.isSuccess() && handler.engine().getSession() instanceof ExtendedSSLSession session) {
+                                firstNames.complete(session.getRequestedServerNames());
+                            } else {
+                                firstNames.completeExceptionally(new IllegalStateException("no completed server session"));
+                            }
+                        });
                         first.complete(handler);
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
-        return new Server(channel, first);
+        return new Server(channel, first, firstNames);
     }
 
     /** Connects a client for {@code domain} (its engine's peer host, hence SNI and identity) to a new server. */
@@ -82,7 +103,7 @@ final class TlsLoopback implements AutoCloseable {
                     .connect("127.0.0.1", server.port()).sync().channel();
             try {
                 Try<SslHandler> clientSide = finished(clientHandler);
-                return new Outcome(clientSide, server.firstConnection());
+                return new Outcome(clientSide, server.firstConnection(), server.firstServerNames());
             } finally {
                 client.close().sync();
             }
