@@ -20,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A peer that goes away in the middle of a transfer: the sender of a SOCKS5 bytestream stops
@@ -81,7 +80,8 @@ class VanishingPeerWireTest {
         var acceptor = juliet.files().offers().take(1).doOnNext(offer -> receiving.countDown()).flatMap(offer -> offer.accept(inbox))
                 .subscribe(null, error -> { });
         CompletableFuture<Throwable> failed = new CompletableFuture<>();
-        romeo.files().sendFile(JULIET, sent, SendOptions.ibb()).subscribe(progress -> {
+        // Juliet may leave with a chunk unanswered (it reached her client as it closed): then only the answer timeout tells
+        romeo.files().sendFile(JULIET, sent, SendOptions.ibb().withIbbAnswerTimeout(Duration.ofSeconds(5))).subscribe(progress -> {
             if (progress.bytes() > 64 * 1024 && receiving.getCount() == 0) {
                 juliet.close().subscribe(); // gone, mid-stream
             }
@@ -89,6 +89,7 @@ class VanishingPeerWireTest {
 
         assertThat(failed.get(30, TimeUnit.SECONDS)).isInstanceOf(FileTransferException.class);
         acceptor.dispose();
-        assertThatThrownBy(() -> { throw failed.get(); }).hasMessageContaining("the in-band bytestream failed");
+        // the server's service-unavailable for the next chunk (RFC 6121 §8.5.3.2.3), or no answer to the last one
+        assertThat(failed.get().getMessage()).containsAnyOf("the in-band bytestream failed", "no answer from " + JULIET);
     }
 }

@@ -127,7 +127,7 @@ public final class ClientFileTransfer {
             boolean socks5 = options.methods().contains(dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE);
             Mono<Option<Seq<Streamhost>>> hosts = socks5 ? streamhosts(options).map(Option::some) : Mono.just(Option.none());
             return Mono.fromCallable(() -> Files.size(file)).zipWith(sha256(file)).subscribeOn(Schedulers.boundedElastic()).zipWith(hosts)
-                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1().getT1(), sized.getT1().getT2(), options.ibbWindow(),
+                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1().getT1(), sized.getT1().getT2(), options,
                             sized.getT2(), options.directHost().map(this::direct)).run());
         }
         return Mono.fromCallable(() -> new long[]{Files.size(file)}).zipWith(md5(file)).subscribeOn(Schedulers.boundedElastic())
@@ -142,7 +142,7 @@ public final class ClientFileTransfer {
                             accepted -> {
                                 long position = accepted.range().map(Range::start).getOrElse(0L);
                                 long total = accepted.range().map(r -> r.lengthOf(size)).getOrElse(size);
-                                Flux<Progress> ibb = new IbbSending(client, to, sid, file, size, accepted.range(), options.ibbWindow()).run();
+                                Flux<Progress> ibb = new IbbSending(client, to, sid, file, size, accepted.range(), options).run();
                                 if (!accepted.method().equals(BytestreamQuery.NAMESPACE)) {
                                     return ibb;
                                 }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ final class IbbSending {
     private final XmppClient client;
     private final Jid peer;
     private final String method;
+    private final Duration answerTimeout;
     private final IbbSender.Config config;
     private final Path file;
     private final long total;
@@ -45,17 +47,18 @@ final class IbbSending {
     private FluxSink<ClientFileTransfer.Progress> sink;
     private Disposable answers;
 
-    IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range, int maxWindow) {
-        this(client, peer, sid, file, size, range, maxWindow, BLOCK_SIZE, InBandBytestream.NAMESPACE);
+    IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range, SendOptions options) {
+        this(client, peer, sid, file, size, range, options, BLOCK_SIZE, InBandBytestream.NAMESPACE);
     }
 
     /** The same with a block size agreed elsewhere (a Jingle transport, XEP-0261) and the method name progress reports. */
-    IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range, int maxWindow, int blockSize,
+    IbbSending(XmppClient client, Jid peer, String sid, Path file, long size, Option<Range> range, SendOptions options, int blockSize,
                String method) {
         this.client = client;
+        this.answerTimeout = options.ibbAnswerTimeout();
         this.peer = peer;
         this.method = method;
-        this.config = new IbbSender.Config(peer, sid, blockSize, InBandBytestream.Carrier.IQ, maxWindow);
+        this.config = new IbbSender.Config(peer, sid, blockSize, InBandBytestream.Carrier.IQ, options.ibbWindow());
         this.file = file;
         this.position = range.map(Range::start).getOrElse(0L);
         this.total = range.map(r -> r.lengthOf(size)).getOrElse(size);
@@ -73,9 +76,9 @@ final class IbbSending {
                 return;
             }
             answers = client.stanzas().ofType(Iq.class).filter(iq -> iq.from().contains(peer))
-                    .timeout(ClientFileTransfer.IDLE)
+                    .timeout(answerTimeout)
                     .subscribe(iq -> feed(new IbbSender.Input.FromPeer(iq)),
-                            error -> fail(new FileTransferException("no answer from " + peer + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
+                            error -> fail(new FileTransferException("no answer from " + peer + " in " + answerTimeout.toMillis() + " ms", error)));
             feed(new IbbSender.Input.Start());
         });
     }

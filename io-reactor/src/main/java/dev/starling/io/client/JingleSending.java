@@ -37,7 +37,7 @@ final class JingleSending {
     private final JingleInitiator.Config config;
     private final Path file;
     private final long size;
-    private final int window;
+    private final SendOptions options;
     private JingleInitiator.State state;
     private FluxSink<ClientFileTransfer.Progress> sink;
     private final Option<DirectStreamhost> directHost;
@@ -50,12 +50,12 @@ final class JingleSending {
      * A session offering the file over SOCKS5 candidates for {@code hosts} with IBB as the
      * fallback, or (no hosts) over IBB alone.
      */
-    JingleSending(XmppClient client, Jid to, Path file, long size, String sha256Base64, int window, Option<Seq<Streamhost>> hosts,
+    JingleSending(XmppClient client, Jid to, Path file, long size, String sha256Base64, SendOptions options, Option<Seq<Streamhost>> hosts,
                   Option<DirectStreamhost> directHost) {
         this.client = client;
         this.file = file;
         this.size = size;
-        this.window = window;
+        this.options = options;
         this.directHost = directHost;
         JingleFile offered = new JingleFile(Option.none(), Option.none(), Option.some("application/octet-stream"),
                 Option.some(file.getFileName().toString()), Option.some(size), Option.none(), Array.of(new Hash("sha-256", sha256Base64)),
@@ -98,7 +98,7 @@ final class JingleSending {
                     client.send(send.iq()).subscribe(null, this::fail);
                 }
             } else if (output instanceof JingleInitiator.Output.StartIbb ibb) {
-                transfer = new IbbSending(client, config.responder(), ibb.sid(), file, size, Option.none(), window, ibb.blockSize(),
+                transfer = new IbbSending(client, config.responder(), ibb.sid(), file, size, Option.none(), options, ibb.blockSize(),
                         JingleTransport.Ibb.NAMESPACE).run()
                         .subscribe(sink::next, error -> feed(new JingleInitiator.Input.TransportFailed(error.getMessage())),
                                 () -> feed(new JingleInitiator.Input.Delivered()));

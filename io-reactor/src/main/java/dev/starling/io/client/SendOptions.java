@@ -23,13 +23,23 @@ import java.util.Objects;
  *                       §2.2 recommends and as receivers that handle chunks concurrently (Smack 4.4) need;
  *                       more grows adaptively up to this bound and is much faster against receivers that
  *                       keep order (Starling)
+ * @param ibbAnswerTimeout how long the IBB sender waits for the receiver's next answer (a chunk's
+ *                       acknowledgement or an error) before it fails the transfer: a receiver that left with a
+ *                       chunk unanswered gives no other sign; 60 s unless set
  */
-public record SendOptions(Seq<String> methods, Option<String> directHost, boolean proxy, Duration perHostTimeout, int ibbWindow) {
+public record SendOptions(Seq<String> methods, Option<String> directHost, boolean proxy, Duration perHostTimeout, int ibbWindow,
+                          Duration ibbAnswerTimeout) {
+
+    private static final Duration ANSWER = Duration.ofSeconds(60);
 
     public SendOptions {
         Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(directHost, "directHost");
         Objects.requireNonNull(perHostTimeout, "perHostTimeout");
+        Objects.requireNonNull(ibbAnswerTimeout, "ibbAnswerTimeout");
+        if (ibbAnswerTimeout.isNegative() || ibbAnswerTimeout.isZero()) {
+            throw new IllegalArgumentException("the IBB answer timeout must be positive: " + ibbAnswerTimeout);
+        }
         if (ibbWindow < 1) {
             throw new IllegalArgumentException("the IBB window holds at least one chunk: " + ibbWindow);
         }
@@ -40,17 +50,17 @@ public record SendOptions(Seq<String> methods, Option<String> directHost, boolea
 
     /** SOCKS5 through the server's proxy, falling back to in-band bytestreams. */
     public static SendOptions auto() {
-        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE, InBandBytestream.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1);
+        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE, InBandBytestream.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1, ANSWER);
     }
 
     /** In-band bytestreams only. */
     public static SendOptions ibb() {
-        return new SendOptions(Array.of(InBandBytestream.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1);
+        return new SendOptions(Array.of(InBandBytestream.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1, ANSWER);
     }
 
     /** Jingle file transfer (XEP-0234) over its in-band transport (XEP-0261), with a XEP-0300 SHA-256. */
     public static SendOptions jingle() {
-        return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1);
+        return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1, ANSWER);
     }
 
     /**
@@ -59,26 +69,31 @@ public record SendOptions(Seq<String> methods, Option<String> directHost, boolea
      */
     public static SendOptions jingleSocks5() {
         return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE, dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE),
-                Option.none(), true, Duration.ofSeconds(10), 1);
+                Option.none(), true, Duration.ofSeconds(10), 1, ANSWER);
     }
 
     /** SOCKS5 bytestreams only (through the proxy unless a direct host is added): no fallback. */
     public static SendOptions socks5() {
-        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1);
+        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1, ANSWER);
     }
 
     /** The same options offering this client's own streamhost on {@code host} first. */
     public SendOptions withDirectHost(String host) {
-        return new SendOptions(methods, Option.some(host), proxy, perHostTimeout, ibbWindow);
+        return new SendOptions(methods, Option.some(host), proxy, perHostTimeout, ibbWindow, ibbAnswerTimeout);
     }
 
     /** The same options with or without the server's proxy. */
     public SendOptions withProxy(boolean use) {
-        return new SendOptions(methods, directHost, use, perHostTimeout, ibbWindow);
+        return new SendOptions(methods, directHost, use, perHostTimeout, ibbWindow, ibbAnswerTimeout);
     }
 
     /** The same options letting up to {@code chunks} IBB chunks await acknowledgement. */
     public SendOptions withIbbWindow(int chunks) {
-        return new SendOptions(methods, directHost, proxy, perHostTimeout, chunks);
+        return new SendOptions(methods, directHost, proxy, perHostTimeout, chunks, ibbAnswerTimeout);
+    }
+
+    /** The same options failing an IBB transfer when the receiver has not answered for {@code timeout}. */
+    public SendOptions withIbbAnswerTimeout(Duration timeout) {
+        return new SendOptions(methods, directHost, proxy, perHostTimeout, ibbWindow, timeout);
     }
 }
