@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * The Starling side of the chat run, in its own JVM so that its CPU time and memory are its own:
@@ -60,10 +59,7 @@ public final class ChatServer {
                         SessionSettings.serverDefaults(), ConflictPolicy.REPLACE_OLD, 4096, ioThreads), accounts,
                 Option.some(TlsSetups.server(TrustPolicy.system().serverContext(certificate, false).get())))
                 .start().block(Duration.ofSeconds(30));
-        Path pem = Files.createTempFile("starling-chat", ".pem");
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.certificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Path pem = dev.starling.benchmarks.CertificatePem.writeTemporary(certificate.certificate(), "starling-chat");
         System.out.println("READY " + server.address().getPort() + " " + pem);
         System.out.flush();
         int histograms = 0;

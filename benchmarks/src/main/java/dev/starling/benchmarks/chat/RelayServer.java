@@ -26,11 +26,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 /**
  * The floor of the chat run: the least a server must do per chat message on the same stack as Starling's,
- * run in a {@link ChildJvm} and loaded like the XMPP servers ({@link RelayFloor}). One Netty event loop
+ * run in a {@link dev.starling.benchmarks.ChildJvm} and loaded like the XMPP servers ({@link RelayFloor}). One Netty event loop
  * (native epoll where available, as reactor-netty picks), the Starling server's TLS context (BoringSSL) when
  * the first argument is {@code tls}, plain TCP when it is {@code tcp}; each connection first sends its user
  * number on a line, and from then on every buffer it delivers is written, as it is, to the next user's
@@ -64,10 +63,7 @@ public final class RelayServer {
                     }
                 })
                 .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-        Path pem = Files.createTempFile("starling-relay", ".pem");
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.certificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Path pem = dev.starling.benchmarks.CertificatePem.writeTemporary(certificate.certificate(), "starling-relay");
         System.out.println("READY " + ((InetSocketAddress) server.localAddress()).getPort() + " " + pem);
         System.out.flush();
         InputStream commands = System.in;

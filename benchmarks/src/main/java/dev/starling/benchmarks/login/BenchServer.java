@@ -25,7 +25,6 @@ import reactor.netty.tcp.TcpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * The server side of the login runs, in its own JVM so that its CPU time is its own: the Starling
@@ -66,10 +65,7 @@ public final class BenchServer {
                 .secure(spec -> spec.sslContext(context))
                 .handle((in, out) -> Mono.empty()) // called once the handshake is done; returning closes the connection
                 .bindNow();
-        Path pem = Files.createTempFile("starling-bench", ".pem");
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.certificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Path pem = dev.starling.benchmarks.CertificatePem.writeTemporary(certificate.certificate(), "starling-bench");
         System.out.println("READY " + server.address().getPort() + " " + handshakes.port() + " " + pem + " " + clear.address().getPort());
         System.out.flush();
         while (System.in.read() >= 0) {

@@ -48,7 +48,7 @@ public final class Socks5Listener implements AutoCloseable {
 
     /**
      * Binds {@code host:port} for a proxy that relays pairs of connections (§6). Its connections share one event
-     * loop ({@code ioThreads} is 1), so a relayed buffer goes from one socket to the other without a hand-over
+     * loop of the listener's own, so a relayed buffer goes from one socket to the other without a hand-over
      * between threads; after the handshake a connection reads nothing until its relay starts, so bytes sent early
      * wait in the kernel (TCP flow control holds the sender) instead of in the proxy.
      */

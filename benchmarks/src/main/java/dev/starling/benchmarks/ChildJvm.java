@@ -1,4 +1,4 @@
-package dev.starling.benchmarks.chat;
+package dev.starling.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,31 +13,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A benchmark server in a child JVM, so that its CPU time and memory are its own: the same class path, the
- * options in {@code STARLING_BENCH_SERVER_JVM} (by default a fixed 512 MiB heap touched at start, so that its
- * resident-memory growth is what it holds outside the heap), and a main class that prints
- * {@code READY <port> <certificate PEM file>} and exits when its input closes.
+ * A benchmark server in a child JVM, so that its CPU time and memory are its own: the same class path, the JVM
+ * options in {@code STARLING_BENCH_SERVER_JVM} (or the caller's default, e.g. a pinned heap), and a main class that
+ * prints one line {@code READY <word>...} (its ports, its certificate's PEM file) and exits when its input closes.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final BufferedReader output;
     private final Writer input;
-    private final InetSocketAddress address;
-    private final Path certificate;
+    private final List<String> ready;
 
-    private ChildJvm(Process process, BufferedReader output, InetSocketAddress address, Path certificate) {
+    private ChildJvm(Process process, BufferedReader output, List<String> ready) {
         this.process = process;
         this.output = output;
         this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        this.address = address;
-        this.certificate = certificate;
+        this.ready = ready;
     }
 
     /** Starts {@code main} with {@code args} and waits for its {@code READY} line. */
-    static ChildJvm start(Class<?> main, List<String> args) throws IOException {
+    public static ChildJvm start(Class<?> main, List<String> args, String defaultJvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String extra = System.getenv().getOrDefault("STARLING_BENCH_SERVER_JVM", "-Xms512m -Xmx512m -XX:+AlwaysPreTouch");
+        String extra = System.getenv().getOrDefault("STARLING_BENCH_SERVER_JVM", defaultJvmOptions);
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
@@ -47,28 +44,30 @@ final class ChildJvm implements AutoCloseable {
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = output.readLine(); line != null; line = output.readLine()) {
             if (line.startsWith("READY ")) {
-                String[] parts = line.split(" ");
-                return new ChildJvm(process, output, new InetSocketAddress("127.0.0.1", Integer.parseInt(parts[1])), Path.of(parts[2]));
+                return new ChildJvm(process, output, List.of(line.substring(6).trim().split(" ")));
             }
         }
         process.destroyForcibly();
         throw new IOException(main.getSimpleName() + " did not start");
     }
 
-    InetSocketAddress address() {
-        return address;
+    /** The loopback address whose port is the {@code index}th word of the {@code READY} line. */
+    public InetSocketAddress port(int index) {
+        return new InetSocketAddress("127.0.0.1", Integer.parseInt(ready.get(index)));
     }
 
-    Path certificate() {
-        return certificate;
+    /** The file named by the {@code index}th word of the {@code READY} line. */
+    public Path path(int index) {
+        return Path.of(ready.get(index));
     }
 
-    ProcessHandle process() {
+    /** The child's process. */
+    public ProcessHandle process() {
         return process.toHandle();
     }
 
     /** Sends {@code command} and returns the rest of the first answer line that starts with {@code command + " "}. */
-    String ask(String command) throws IOException {
+    public String ask(String command) throws IOException {
         input.write(command + "\n");
         input.flush();
         for (String line = output.readLine(); line != null; line = output.readLine()) {
@@ -79,6 +78,7 @@ final class ChildJvm implements AutoCloseable {
         throw new IOException("the child JVM ended");
     }
 
+    /** Closes the child's input, and waits up to 20 s for it to end before it is killed. */
     @Override
     public void close() throws Exception {
         input.close();
