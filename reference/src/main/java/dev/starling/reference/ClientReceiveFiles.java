@@ -57,7 +57,8 @@ final class ClientReceiveFiles implements Callable<Integer> {
 
     private Mono<Path> decide(IncomingFile offer, BufferedReader console) {
         System.out.println(offer.from() + " offers " + offer.name() + " (" + offer.size() + " bytes"
-                + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash).getOrElse("") + ")");
+                + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash)
+                .orElse(offer.hashAlgorithm().map(algo -> ", " + algo + " to follow")).getOrElse("") + ")");
         Mono<Boolean> take = acceptAll ? Mono.just(true) : Mono.fromCallable(() -> {
             System.out.print("accept? [y/N] ");
             System.out.flush();

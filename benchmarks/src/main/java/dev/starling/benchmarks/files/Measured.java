@@ -32,6 +32,22 @@ record Measured(String name, long bytes, long nanos, long cpuNanos, long peakRss
         return new Measured(name, bytes, nanos, cpu() - cpu, peak());
     }
 
+    /**
+     * The fastest of {@code runs} runs of the same transfer: for the baselines, which bound what
+     * a transfer can reach, so that one slow sample of a fraction of a second on a shared VM does
+     * not lower the bound.
+     */
+    static Measured fastestOf(int runs, String name, long bytes, Transfer transfer) throws Exception {
+        Measured best = of(name, bytes, transfer);
+        for (int i = 1; i < runs; i++) {
+            Measured next = of(name, bytes, transfer);
+            if (next.nanos < best.nanos) {
+                best = next;
+            }
+        }
+        return best;
+    }
+
     /** MiB per second. */
     double mibPerSecond() {
         return bytes / (1024.0 * 1024.0) / (nanos / 1e9);

@@ -22,19 +22,20 @@ final class RawCopy {
     }
 
     /**
-     * The same copy verified as XEP-0096 does it: the sender reads the file once for its MD5
-     * before sending, and the receiver reads the socket into a 64 KiB buffer, hashes it, writes
-     * it to the file and, at the end, forces the file to disk (as a receiver must before it moves a
-     * verified file into place); the digests must match.
+     * The same copy verified as a file transfer does it: the sender reads the file once for its
+     * digest ({@code MD5} for XEP-0096, {@code SHA-256} for XEP-0234 with XEP-0300) before
+     * sending, and the receiver reads the socket into a 64 KiB buffer, hashes it, writes it to the
+     * file and, at the end, forces the file to disk (as a receiver must before it moves a verified
+     * file into place); the digests must match.
      */
-    static void copyVerified(Path source, Path target) throws Exception {
-        byte[] expected = md5(source);
+    static void copyVerified(Path source, Path target, String algorithm) throws Exception {
+        byte[] expected = digest(source, algorithm);
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
             CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
                 try (SocketChannel in = server.accept();
                      FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                              StandardOpenOption.TRUNCATE_EXISTING)) {
-                    MessageDigest digest = MessageDigest.getInstance("MD5");
+                    MessageDigest digest = MessageDigest.getInstance(algorithm);
                     ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
                     while (in.read(buffer) >= 0) {
                         buffer.flip();
@@ -63,8 +64,8 @@ final class RawCopy {
         }
     }
 
-    private static byte[] md5(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("MD5");
+    private static byte[] digest(Path file, String algorithm) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance(algorithm);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
             while (in.read(buffer) >= 0) {

@@ -7,6 +7,7 @@ import dev.starling.codec.FunctionalCodec;
 import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.jingle.Checksum;
 import dev.starling.model.jingle.FileDescription;
 import dev.starling.model.jingle.Jingle;
 import dev.starling.model.jingle.JingleAction;
@@ -23,7 +24,9 @@ import io.vavr.control.Option;
  * XEP-0166's {@code <jingle/>}: an unknown or missing 'action', a missing 'sid', an
  * 'initiator' or 'responder' that is not a JID, a content without 'creator' or 'name', and a
  * malformed file or transport are bad-request (§7, §10). Applications and transports other than
- * file transfer, IBB and SOCKS5 are kept as their elements; so is a session-info payload.
+ * file transfer, IBB and SOCKS5 are kept as their elements; so is a session-info payload, which is
+ * also read as a XEP-0234 checksum (§8.1) when it is one (a checksum without its {@code <file/>} is
+ * bad-request).
  */
 public final class JingleCodecs {
 
@@ -56,7 +59,12 @@ public final class JingleCodecs {
         }
         Option<JingleReason> reason = jingle.element(NS, "reason").map(JingleCodecs::reason);
         Option<Element> info = jingle.elements().find(e -> !e.is(NS, "content") && !e.is(NS, "reason"));
-        return Either.right(new Jingle(action.get(), sid.get(), initiator.get(), responder.get(), contents.map(Either::get), reason, info));
+        Option<Either<CodecError, Checksum>> checksum = info.filter(e -> e.is(FileDescription.NAMESPACE, "checksum")).map(JingleFileCodec::checksum);
+        if (checksum.exists(Either::isLeft)) {
+            return Either.left(checksum.get().getLeft());
+        }
+        return Either.right(new Jingle(action.get(), sid.get(), initiator.get(), responder.get(), contents.map(Either::get), reason, info,
+                checksum.map(Either::get)));
     }
 
     private static Either<CodecError, Option<Jid>> jid(Element element, String attribute) {
@@ -135,6 +143,9 @@ public final class JingleCodecs {
             Element withText = reason.text().map(t -> r.withChild(Element.of(NS, "text").withText(t))).getOrElse(r);
             element = element.withChild(reason.application().map(withText::withChild).getOrElse(withText));
         }
-        return jingle.info().map(element::withChild).getOrElse(element);
+        if (jingle.info().isDefined()) {
+            return element.withChild(jingle.info().get());
+        }
+        return jingle.checksum().map(JingleFileCodec::encode).map(element::withChild).getOrElse(element);
     }
 }

@@ -3,6 +3,7 @@ package dev.starling.codec.jingle;
 import dev.starling.codec.CodecError;
 import dev.starling.codec.DateTimes;
 import dev.starling.model.element.Element;
+import dev.starling.model.jingle.Checksum;
 import dev.starling.model.jingle.FileDescription;
 import dev.starling.model.jingle.Hash;
 import dev.starling.model.jingle.JingleFile;
@@ -45,6 +46,21 @@ final class JingleFileCodec {
                 file.elements().filter(e -> e.is(Hash.NAMESPACE, "hash"))
                         .map(h -> new Hash(h.attribute("algo").getOrElse(""), h.text().strip())),
                 file.element(Hash.NAMESPACE, "hash-used").flatMap(h -> h.attribute("algo"))));
+    }
+
+    /** XEP-0234 §8.1's {@code <checksum/>}: 'creator', 'name' and a {@code <file/>} with the hashes. */
+    static Either<CodecError, Checksum> checksum(Element checksum) {
+        Option<Element> file = checksum.element(NS, "file");
+        if (file.isEmpty()) {
+            return Either.left(CodecError.badRequest("<checksum/> carries a <file/> with the hashes (XEP-0234 §8.1)"));
+        }
+        return decode(file.get()).map(decoded -> new Checksum(checksum.attribute("creator").getOrElse("initiator"),
+                checksum.attribute("name").getOrElse(""), decoded));
+    }
+
+    static Element encode(Checksum checksum) {
+        return Element.of(NS, "checksum").withAttribute("creator", checksum.creator()).withAttribute("name", checksum.name())
+                .withChild(encode(checksum.file()));
     }
 
     static Element encode(JingleFile file) {

@@ -55,6 +55,7 @@ public final class XmlStreamDecoder {
     private Element.Builder[] builders = new Element.Builder[16]; // reused, one per depth below the root
     private int depth;                                            // open elements below the root
     private int[] textChars = new int[16];                      // characters so far, per depth
+    private StringBuilder[] texts = new StringBuilder[16];        // a text run not yet handed to its builder, per depth
     private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;   // null while released between top-level elements
     private byte[] resumeRoot;                                    // the root start tag a new parser is primed with
     private long fedBytes;                                        // bytes handed to the current parser
@@ -155,6 +156,7 @@ public final class XmlStreamDecoder {
         chunkPosition = 0;
         chunkEnd = 0;
         depth = 0;
+        Arrays.fill(texts, null);
         unitBytes = 0;
         carryLength = 0;
         lastSliceLength = 0;
@@ -386,6 +388,7 @@ public final class XmlStreamDecoder {
         if (phase == Phase.OPEN && depth == 0 && carryLength == 0 && boundaryOffset == fedBytes) {
             reader = null;
             Arrays.fill(builders, null);
+            Arrays.fill(texts, null);
         }
     }
 
@@ -422,6 +425,10 @@ public final class XmlStreamDecoder {
         if (depth == builders.length) {
             builders = Arrays.copyOf(builders, depth * 2);
             textChars = Arrays.copyOf(textChars, depth * 2);
+            texts = Arrays.copyOf(texts, depth * 2);
+        }
+        if (depth > 0) {
+            flushText(depth - 1); // the parent's text before this child, in document order
         }
         Element.Builder builder = builders[depth] == null ? Element.parsedBuilder(name) : builders[depth].reset(name);
         builders[depth] = builder;
@@ -452,7 +459,8 @@ public final class XmlStreamDecoder {
             chunk = null;
             return Option.some(new StreamEvent.StreamClosed());
         }
-        Element element = builders[--depth].build();
+        flushText(--depth);
+        Element element = builders[depth].build();
         if (depth == 0) {
             unitBytes = lastSliceLength; // the rest of this slice belongs to what follows
             boundaryOffset = endOfEvent();
@@ -462,11 +470,19 @@ public final class XmlStreamDecoder {
         return Option.none();
     }
 
+    /**
+     * Character data, which Aalto reports in as many events as the input had slices (a 22 KB IBB
+     * chunk arrives in six). Each event's characters are copied from the parser's buffer into
+     * the text run of the element they belong to, which reaches the element's builder as one
+     * string when a child starts or the element ends: no string per event.
+     */
     private Option<StreamEvent> characters() throws XMLStreamException {
-        String text = reader.getText();
+        char[] chars = reader.getTextCharacters();
+        int start = reader.getTextStart();
+        int length = reader.getTextLength();
         if (depth == 0) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
+            for (int i = start; i < start + length; i++) {
+                char c = chars[i];
                 if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
                     return fail(StreamErrorCondition.BAD_FORMAT, "character data between top-level elements");
                 }
@@ -476,14 +492,30 @@ public final class XmlStreamDecoder {
             return Option.none();
         }
         int top = depth - 1;
-        int total = textChars[top] + text.length();
+        int total = textChars[top] + length;
         if (total > limits.maxTextChars()) {
             return fail(StreamErrorCondition.POLICY_VIOLATION,
                     "character data in one element exceeds the limit of " + limits.maxTextChars() + " characters");
         }
         textChars[top] = total;
-        builders[top].text(text);
+        if (length > 0) {
+            StringBuilder run = texts[top];
+            if (run == null) {
+                run = new StringBuilder(length);
+                texts[top] = run;
+            }
+            run.append(chars, start, length);
+        }
         return Option.none();
+    }
+
+    /** Hands the text run collected at a depth to that depth's builder, keeping the run's buffer for the next one. */
+    private void flushText(int at) {
+        StringBuilder run = texts[at];
+        if (run != null && run.length() > 0) {
+            builders[at].text(run.toString());
+            run.setLength(0);
+        }
     }
 
     private Option<StreamEvent> fail(StreamErrorCondition condition, String description) {
@@ -494,6 +526,7 @@ public final class XmlStreamDecoder {
         phase = Phase.FAILED;
         chunk = null;
         depth = 0;
+        Arrays.fill(texts, null);
         return Option.some(new StreamEvent.StreamFailed(error));
     }
 }

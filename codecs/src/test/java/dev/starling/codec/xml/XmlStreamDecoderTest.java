@@ -231,6 +231,27 @@ class XmlStreamDecoderTest {
         }
     }
 
+    /** Text longer than a parser slice arrives in several events; each run reaches its element whole and in document order. */
+    @Test
+    void longTextAroundChildrenIsKeptWholeAndInOrderForEveryChunking() {
+        String before = "a&lt;".repeat(2_000) + "b".repeat(XmlStreamDecoder.SLICE_BYTES);
+        String after = "\u00e9".repeat(3 * XmlStreamDecoder.SLICE_BYTES);
+        String xml = HEADER + "<message><x xmlns='urn:example'>" + before + "<y>" + after + "</y>" + after + "</x></message>"
+                + "<message><x xmlns='urn:example'>" + "z".repeat(5_000) + "</x></message>";
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        for (int chunk : new int[] {7, 1000, 4096, 5000, Integer.MAX_VALUE}) {
+            List<StreamEvent> events = Decoding.decode(new XmlStreamDecoder(), bytes, chunk, false);
+            Element x = ((StreamEvent.TopLevelElement) events.get(1)).element().element("urn:example", "x").get();
+            String expectedBefore = "a<".repeat(2_000) + "b".repeat(XmlStreamDecoder.SLICE_BYTES);
+            assertThat(x.children()).as("chunk size %d", chunk).hasSize(3);
+            assertThat(x.children().get(0)).isEqualTo(new dev.starling.model.element.Text(expectedBefore));
+            assertThat(x.element("urn:example", "y").get().text()).isEqualTo(after);
+            assertThat(x.children().get(2)).isEqualTo(new dev.starling.model.element.Text(after));
+            Element next = ((StreamEvent.TopLevelElement) events.get(2)).element().element("urn:example", "x").get();
+            assertThat(next.text()).as("no text carried into the next stanza").isEqualTo("z".repeat(5_000));
+        }
+    }
+
     @Test
     void feedingBeforeDrainingIsAProgrammingError() {
         XmlStreamDecoder decoder = new XmlStreamDecoder();

@@ -115,7 +115,7 @@ class JingleSessionReplayTest {
         Seq<JingleContent> contents = jingle.contents().map(c -> new JingleContent(c.creator(), "a-file-offer", Option.some("initiator"),
                 c.description().map(d -> (JingleDescription) new FileDescription(FILE)), c.transport(), c.security()));
         return iq.withChildren(Array.of(new Jingle(jingle.action(), jingle.sid(), jingle.initiator(), jingle.responder(), contents,
-                jingle.reason(), jingle.info())));
+                jingle.reason(), jingle.info(), jingle.checksum())));
     }
 
     private static Stanza example(int number) {

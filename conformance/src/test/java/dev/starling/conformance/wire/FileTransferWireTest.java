@@ -128,6 +128,8 @@ class FileTransferWireTest {
         acceptor.dispose();
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
         assertThat(offered.get().hashAlgorithm()).contains("SHA-256");
+        // offered with <hash-used/>: the SHA-256 came as a checksum during the transfer (XEP-0234 §8.1) and was verified
+        assertThat(offered.get().hash()).contains(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)));
         assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("urn:xmpp:jingle:transports:ibb:1"));
         assertThat(progress.get(progress.size() - 1).bytes()).isEqualTo(content.length);
     }

@@ -126,9 +126,9 @@ public final class ClientFileTransfer {
         if (options.methods().contains(dev.starling.model.jingle.FileDescription.NAMESPACE)) {
             boolean socks5 = options.methods().contains(dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE);
             Mono<Option<Seq<Streamhost>>> hosts = socks5 ? streamhosts(options).map(Option::some) : Mono.just(Option.none());
-            return Mono.fromCallable(() -> Files.size(file)).zipWith(sha256(file)).subscribeOn(Schedulers.boundedElastic()).zipWith(hosts)
-                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1().getT1(), sized.getT1().getT2(), options,
-                            sized.getT2(), options.directHost().map(this::direct)).run());
+            return Mono.fromCallable(() -> Files.size(file)).subscribeOn(Schedulers.boundedElastic()).zipWith(hosts)
+                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1(), options, sized.getT2(),
+                            options.directHost().map(this::direct)).run());
         }
         return Mono.fromCallable(() -> new long[]{Files.size(file)}).zipWith(md5(file)).subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(sized -> {

@@ -65,9 +65,13 @@ public final class IncomingFile {
         return offer.algorithm();
     }
 
-    /** The offered digest, lowercase hex, if the sender gave one. */
+    /**
+     * The sender's digest, lowercase hex: the offered one, or for a Jingle offer with
+     * {@code <hash-used/>} the checksum the sender sent during the transfer (XEP-0234 §8.1), once it
+     * arrived; none if the sender gave none (yet).
+     */
     public Option<String> hash() {
-        return offer.digest();
+        return offer.digest().orElse(() -> checksum);
     }
 
     /** Declines the offer (XEP-0095 Example 8). */
@@ -142,7 +146,7 @@ public final class IncomingFile {
     private void overSocks5(Iq offerIq, Receiving receiving, Sinks.One<Path> done, Path dir) {
         S5bReceiving.select(client, offerIq, ClientFileTransfer.PER_HOST)
                 .flatMap(connection -> receiving.drain(connection, dir).doFinally(signal -> connection.dispose()))
-                .subscribe(done::tryEmitValue, error -> {
+                .subscribe(verified -> verified.forEach(done::tryEmitValue), error -> {
                     if (receiving.started()) {
                         receiving.fail(done, error);
                     }
@@ -159,6 +163,8 @@ public final class IncomingFile {
     }
 
     /** The receiving machine and the part file, used from one bounded-scheduler worker at a time. */
+    private volatile Option<String> checksum = Option.none();
+
     private final class Receiving {
 
         private final Path part;
@@ -170,6 +176,8 @@ public final class IncomingFile {
         private dev.starling.machine.jingle.JingleResponder.State jingleState = offer.jingle().getOrNull();
         private Path completed;
         private boolean terminated;
+        private Option<String> expected = offer.digest();   // the digest to match: offered, or a Jingle checksum once it arrives
+        private String computed;                            // the received bytes' digest, once they are all in
 
         private final java.util.Map<String, reactor.netty.Connection> candidates = new java.util.HashMap<>();
 
@@ -207,15 +215,20 @@ public final class IncomingFile {
             } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.ReadSocks5 read) {
                 reactor.netty.Connection connection = candidates.get(read.cid());
                 drain(connection, dir).doFinally(signal -> connection.dispose())
-                        .subscribe(path -> bytesComplete(path, done), error -> fail(done, error));
+                        .subscribe(verified -> bytesComplete(verified, done), error -> fail(done, error));
             } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Ended ended) {
                 if (!ended.reason().condition().equals("success")) {
                     fail(done, new FileTransferException("the sender ended the Jingle session: " + ended.reason().condition()));
                 } else if (completed != null) {
                     done.tryEmitValue(completed);
+                } else if (computed != null && expected.isEmpty()) {
+                    fail(done, new FileTransferException("the sender announced a " + offer.checksumLater().get()
+                            + " checksum (XEP-0234 <hash-used/>) and ended the session without sending it"));
                 } else {
                     terminated = true;
                 }
+            } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.ChecksumReceived checksum) {
+                checksumReceived(checksum.hashes(), done, dir);
             }
             // ExpectIbb: the in-band bytestream arrives on the same sid and is read as any other
         }
@@ -235,11 +248,39 @@ public final class IncomingFile {
                     .onErrorResume(error -> firstReachable(left.tail(), dstAddr));
         }
 
-        /** The file is whole and verified: done now, or for Jingle once the session ended with success. */
-        private synchronized void bytesComplete(Path file, Sinks.One<Path> done) {
-            completed = file;
+        /**
+         * The file is whole: verified and in place (done now, or for Jingle once the session ended
+         * with success), or still waiting for the sender's checksum (none).
+         */
+        private synchronized void bytesComplete(Option<Path> verified, Sinks.One<Path> done) {
+            if (verified.isEmpty()) {
+                return;
+            }
+            completed = verified.get();
             if (jingleState == null || terminated) {
-                done.tryEmitValue(file);
+                done.tryEmitValue(completed);
+            }
+        }
+
+        /** The sender's checksum (XEP-0234 §8.1): the bytes are verified against it now if they are all in, else once they are. */
+        private synchronized void checksumReceived(io.vavr.collection.Seq<dev.starling.model.jingle.Hash> hashes, Sinks.One<Path> done, Path dir) {
+            Option<dev.starling.model.jingle.Hash> hash = offer.checksumLater().flatMap(algo -> hashes.find(h -> h.algo().equals(algo)));
+            if (hash.isEmpty() || expected.isDefined()) {
+                return; // a checksum in a function not announced, or after the offered hash: the offered one is checked
+            }
+            try {
+                expected = Option.some(OfferTerms.hex(hash.get()));
+                checksum = expected;
+            } catch (IllegalArgumentException e) {
+                fail(done, new FileTransferException("the sender's checksum is not base64: " + e.getMessage()));
+                return;
+            }
+            if (computed != null) {
+                try {
+                    bytesComplete(Option.some(intoPlace(dir)), done);
+                } catch (IOException | RuntimeException e) {
+                    fail(done, e);
+                }
             }
         }
 
@@ -288,7 +329,7 @@ public final class IncomingFile {
                     } else if (output instanceof IbbReceiver.Output.Send send) {
                         client.send(send.stanza()).subscribe(null, error -> fail(done, error));
                     } else if (output instanceof IbbReceiver.Output.Closed) {
-                        bytesComplete(complete(dir), done); // a Jingle session also waits for the initiator's success
+                        bytesComplete(complete(dir), done); // a Jingle session also waits for the initiator's success (and checksum)
                     } else if (output instanceof IbbReceiver.Output.Failed failed) {
                         fail(done, new FileTransferException("the in-band bytestream failed: " + failed.reason()));
                     }
@@ -319,7 +360,7 @@ public final class IncomingFile {
          * Writes what a SOCKS5 bytestream carries, a read at a time on a bounded scheduler, until the
          * offered size is in; then verifies and completes. Ending early fails.
          */
-        Mono<Path> drain(reactor.netty.Connection connection, Path dir) {
+        Mono<Option<Path>> drain(reactor.netty.Connection connection, Path dir) {
             if (offer.size() == 0) { // nothing to count: the sender's close ends it
                 return connection.inbound().receive().then(Mono.fromCallable(() -> finish(dir)).subscribeOn(Schedulers.boundedElastic()));
             }
@@ -328,7 +369,7 @@ public final class IncomingFile {
                         try {
                             synchronized (this) {
                                 write(buffer.nioBuffer());
-                                return written == offer.size() ? Mono.just(finish(dir)) : Mono.<Path>empty();
+                                return written == offer.size() ? Mono.just(finish(dir)) : Mono.<Option<Path>>empty();
                             }
                         } catch (IOException e) {
                             return Mono.error(e);
@@ -341,20 +382,32 @@ public final class IncomingFile {
                             "the SOCKS5 bytestream ended after " + written + " of " + offer.size() + " bytes"))));
         }
 
-        private synchronized Path finish(Path dir) throws IOException {
+        private synchronized Option<Path> finish(Path dir) throws IOException {
             return complete(dir);
         }
 
-        /** Verifies size and MD5, then moves the part file into place under a name not yet taken. */
-        private Path complete(Path dir) throws IOException {
+        /**
+         * Checks the size and computes the digest; then verifies and moves the part file into
+         * place, unless the digest to match is a Jingle checksum still to come (none: it is
+         * verified when it arrives).
+         */
+        private Option<Path> complete(Path dir) throws IOException {
             channel.force(true);
             channel.close();
             if (written != offer.size()) {
                 throw new FileTransferException("received " + written + " of " + offer.size() + " bytes");
             }
-            String digest = HexFormat.of().formatHex(md5.digest());
-            if (offer.digest().exists(hash -> !hash.equalsIgnoreCase(digest))) {
-                throw new FileTransferException("the " + offer.algorithm().get() + " " + digest + " is not the offered " + offer.digest().get());
+            computed = HexFormat.of().formatHex(md5.digest());
+            if (expected.isEmpty() && offer.checksumLater().isDefined()) {
+                return Option.none();
+            }
+            return Option.some(intoPlace(dir));
+        }
+
+        /** Verifies the digest, then moves the part file into place under a name not yet taken. */
+        private Path intoPlace(Path dir) throws IOException {
+            if (expected.exists(hash -> !hash.equalsIgnoreCase(computed))) {
+                throw new FileTransferException("the " + offer.algorithm().get() + " " + computed + " is not the sender's " + expected.get());
             }
             Path target = dir.resolve(offer.safeName());
             for (int n = 1; Files.exists(target); n++) {

@@ -26,7 +26,10 @@ import java.time.Instant;
 
 /**
  * The shell around one {@link JingleInitiator}: it sends the session-initiate for the file
- * (with its size and XEP-0300 SHA-256), feeds the machine the responder's answers and requests,
+ * (with its size, naming SHA-256 with {@code <hash-used/>}), hashes the file on a bounded worker
+ * while the session is negotiated and the bytes flow, and gives the machine the XEP-0300 hash for
+ * the checksum it sends in a session-info (XEP-0234 §8.1: the file is read once for the hash,
+ * not before the first byte moves); it feeds the machine the responder's answers and requests,
  * streams over IBB (XEP-0261, with the block size agreed) or over the nominated SOCKS5 candidate
  * (XEP-0260: its own streamhost, or a proxy it connects to and activates) when the machine says
  * so, and reports the delivery so the machine can terminate with {@code success}.
@@ -44,13 +47,14 @@ final class JingleSending {
     private final Option<DirectStreamhost.Expected> direct;
     private Disposable requests;
     private Disposable transfer;
+    private Disposable hashing;
     private Connection proxyConnection;
 
     /**
      * A session offering the file over SOCKS5 candidates for {@code hosts} with IBB as the
      * fallback, or (no hosts) over IBB alone.
      */
-    JingleSending(XmppClient client, Jid to, Path file, long size, String sha256Base64, SendOptions options, Option<Seq<Streamhost>> hosts,
+    JingleSending(XmppClient client, Jid to, Path file, long size, SendOptions options, Option<Seq<Streamhost>> hosts,
                   Option<DirectStreamhost> directHost) {
         this.client = client;
         this.file = file;
@@ -58,8 +62,7 @@ final class JingleSending {
         this.options = options;
         this.directHost = directHost;
         JingleFile offered = new JingleFile(Option.none(), Option.none(), Option.some("application/octet-stream"),
-                Option.some(file.getFileName().toString()), Option.some(size), Option.none(), Array.of(new Hash("sha-256", sha256Base64)),
-                Option.none());
+                Option.some(file.getFileName().toString()), Option.some(size), Option.none(), Array.empty(), Option.some("sha-256"));
         String streamSid = "ji-" + client.token(16);
         JingleTransport.Ibb ibb = new JingleTransport.Ibb(16 * 1024, streamSid);
         String dstAddr = Candidates.dstAddr(streamSid, client.jid(), to);
@@ -82,6 +85,9 @@ final class JingleSending {
                             && iq.payload().exists(p -> p instanceof Jingle jingle && jingle.sid().equals(config.sid())))
                     .subscribe(iq -> feed(new JingleInitiator.Input.Received(iq)));
             feed(new JingleInitiator.Input.Start());
+            hashing = ClientFileTransfer.sha256(file).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                    .subscribe(sha256 -> feed(new JingleInitiator.Input.Hashed(Array.of(new Hash("sha-256", sha256)))),
+                            error -> fail(new FileTransferException("cannot hash " + file, error)));
         });
     }
 
@@ -144,6 +150,9 @@ final class JingleSending {
         }
         if (transfer != null) {
             transfer.dispose();
+        }
+        if (hashing != null) {
+            hashing.dispose();
         }
         if (proxyConnection != null) {
             proxyConnection.dispose();

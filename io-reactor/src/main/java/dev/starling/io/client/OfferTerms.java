@@ -2,6 +2,7 @@ package dev.starling.io.client;
 
 import dev.starling.machine.si.SiNegotiation;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.jingle.Hash;
 import dev.starling.model.stanza.Iq;
 import io.vavr.control.Option;
 
@@ -24,10 +25,12 @@ import java.util.Objects;
  * @param jingle     the accepted Jingle session, for a Jingle offer (XEP-0234)
  * @param self       this client's full JID
  * @param afterAccept what the Jingle responder does besides sending the acceptance (try the SOCKS5 candidates)
+ * @param checksumLater for a Jingle offer with {@code <hash-used/>} and no hash, the IANA name of the function whose
+ *                    checksum the sender will send in a session-info (XEP-0234 §8.1)
  */
 record OfferTerms(Jid from, String safeName, long size, String streamSid, Option<String> algorithm, Option<String> digest, Iq acceptIq,
                   Option<java.util.function.LongFunction<Iq>> resumeIq, Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self,
-                  io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> afterAccept) {
+                  io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> afterAccept, Option<String> checksumLater) {
     OfferTerms {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(safeName, "safeName");
@@ -40,6 +43,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         Objects.requireNonNull(jingle, "jingle");
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(afterAccept, "afterAccept");
+        Objects.requireNonNull(checksumLater, "checksumLater");
     }
 
     /** A XEP-0096 offer: the MD5 of its 'hash' attribute, accepted with the receiver's first method. */
@@ -48,12 +52,13 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
                 offer.file().hash().map(h -> h.toLowerCase(java.util.Locale.ROOT)), SiNegotiation.accept(offerIq, offer, Option.none()),
                 offer.file().range().map(supported -> (java.util.function.LongFunction<Iq>) from -> SiNegotiation.accept(offerIq, offer,
                         Option.some(new dev.starling.model.si.Range(Option.some(from), Option.none())))),
-                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty());
+                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty(), Option.none());
     }
 
     /**
-     * A Jingle offer (XEP-0234) the responder machine read: its SHA-256 (XEP-0300) if offered,
-     * the session-accept and the session's state once accepted, and the decline.
+     * A Jingle offer (XEP-0234) the responder machine read: its XEP-0300 hash if offered (SHA-256
+     * first), or the function named by {@code <hash-used/>} whose checksum comes later; the
+     * session-accept and the session's state once accepted, and the decline.
      */
     static Option<OfferTerms> of(dev.starling.machine.jingle.JingleResponder.State offered, Jid self, dev.starling.machine.core.Fresh fresh) {
         var file = offered.file();
@@ -63,11 +68,18 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         }
         var accepted = dev.starling.machine.jingle.JingleResponder.step(self, offered, new dev.starling.machine.jingle.JingleResponder.Input.Accept(), fresh);
         var declined = dev.starling.machine.jingle.JingleResponder.step(self, offered, new dev.starling.machine.jingle.JingleResponder.Input.Decline(), fresh);
-        Option<String> sha256 = file.hashes().find(h -> h.algo().equals("sha-256"))
-                .map(h -> java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(h.base64().strip())));
-        return Option.some(new OfferTerms(offered.initiator(), name.get(), file.size().get(), offered.ibbSid(), sha256.map(h -> "SHA-256"), sha256,
-                sent(accepted.outputs()), Option.none(), sent(declined.outputs()), Option.some(accepted.state()), self,
-                accepted.outputs().filter(o -> !(o instanceof dev.starling.machine.jingle.JingleResponder.Output.Send))));
+        var known = file.hashes().filter(h -> Hash.jdkName(h.algo()).isDefined() && !h.base64().isBlank());
+        Option<Hash> hash = known.find(h -> h.algo().equals("sha-256")).orElse(known.headOption());
+        Option<String> later = hash.isEmpty() ? file.hashUsed().filter(algo -> Hash.jdkName(algo).isDefined()) : Option.none();
+        return Option.some(new OfferTerms(offered.initiator(), name.get(), file.size().get(), offered.ibbSid(),
+                hash.map(Hash::algo).orElse(later).flatMap(Hash::jdkName), hash.map(OfferTerms::hex), sent(accepted.outputs()), Option.none(),
+                sent(declined.outputs()), Option.some(accepted.state()), self,
+                accepted.outputs().filter(o -> !(o instanceof dev.starling.machine.jingle.JingleResponder.Output.Send)), later));
+    }
+
+    /** A XEP-0300 digest (base64) as lowercase hex, as the receiver compares digests. */
+    static String hex(Hash hash) {
+        return java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(hash.base64().strip()));
     }
 
     private static Iq sent(io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> outputs) {

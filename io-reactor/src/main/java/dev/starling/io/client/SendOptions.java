@@ -58,7 +58,7 @@ public record SendOptions(Seq<String> methods, Option<String> directHost, boolea
         return new SendOptions(Array.of(InBandBytestream.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1, ANSWER);
     }
 
-    /** Jingle file transfer (XEP-0234) over its in-band transport (XEP-0261), with a XEP-0300 SHA-256. */
+    /** Jingle file transfer (XEP-0234) over its in-band transport (XEP-0261), with a XEP-0300 SHA-256 sent as a checksum during the transfer (§8.1). */
     public static SendOptions jingle() {
         return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1, ANSWER);
     }

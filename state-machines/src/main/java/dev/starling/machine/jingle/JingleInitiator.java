@@ -4,7 +4,9 @@ import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
 import dev.starling.machine.stanza.StanzaReplies;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.jingle.Checksum;
 import dev.starling.model.jingle.FileDescription;
+import dev.starling.model.jingle.Hash;
 import dev.starling.model.jingle.Jingle;
 import dev.starling.model.jingle.JingleAction;
 import dev.starling.model.jingle.JingleContent;
@@ -16,6 +18,7 @@ import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.StanzaError;
 import dev.starling.model.stanza.StanzaErrorCondition;
 import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 import java.util.Objects;
@@ -39,6 +42,10 @@ import java.util.Objects;
  *   <li>Once the shell reports the bytes delivered it terminates with success (XEP-0261 §2.5). A
  *       session-terminate from the responder (such as decline), a transport-reject, or an error
  *       answer to the initiate ends the session as failed.</li>
+ *   <li>A file offered with {@code <hash-used/>} and no hash (XEP-0234 §5, §8.1: the sender hashes
+ *       while the bytes flow instead of reading the file twice first) gets its checksum in a
+ *       session-info as soon as the shell reports the hash, and the session is terminated only
+ *       after that checksum was sent, whichever of the two the shell reports first.</li>
  * </ul>
  */
 public final class JingleInitiator {
@@ -92,12 +99,26 @@ public final class JingleInitiator {
      * @param phase     where it is
      * @param blockSize the IBB block size agreed
      * @param nominated the SOCKS5 candidate in use
+     * @param checksum  for a file offered with {@code <hash-used/>}: where its checksum is
+     * @param delivered whether the shell delivered every byte while the checksum was still to be sent
      */
-    public record State(Phase phase, int blockSize, Option<JingleTransport.Candidate> nominated) {
+    public record State(Phase phase, int blockSize, Option<JingleTransport.Candidate> nominated, ChecksumPhase checksum, Option<Seq<Hash>> held,
+                        boolean delivered) {
         State to(Phase next) {
-            return new State(next, blockSize, nominated);
+            return new State(next, blockSize, nominated, checksum, held, delivered);
+        }
+
+        State nominating(Option<JingleTransport.Candidate> candidate) {
+            return new State(phase, blockSize, candidate, checksum, held, delivered);
         }
     }
+
+    /**
+     * The checksum of a file offered with {@code <hash-used/>}: not hashed yet, hashed before the
+     * responder accepted (held, since a session-info may not precede the session-accept), or sent.
+     * {@code NONE} when the offer carried its hash.
+     */
+    public enum ChecksumPhase { NONE, AWAITED, SENT }
 
     /** What the machine reacts to. */
     public sealed interface Input {
@@ -123,6 +144,10 @@ public final class JingleInitiator {
 
         /** The transport broke. */
         record TransportFailed(String reason) implements Input {
+        }
+
+        /** The shell hashed the file offered with {@code <hash-used/>}: the XEP-0300 hashes to send (XEP-0234 §8.1). */
+        record Hashed(io.vavr.collection.Seq<dev.starling.model.jingle.Hash> hashes) implements Input {
         }
     }
 
@@ -157,7 +182,8 @@ public final class JingleInitiator {
     public static State initial(Config config) {
         int blockSize = config.transport() instanceof JingleTransport.Ibb ibb ? ibb.blockSize()
                 : config.fallback().map(JingleTransport.Ibb::blockSize).getOrElse(4096);
-        return new State(Phase.PENDING, blockSize, Option.none());
+        ChecksumPhase checksum = config.file().hashUsed().isDefined() && config.file().hashes().isEmpty() ? ChecksumPhase.AWAITED : ChecksumPhase.NONE;
+        return new State(Phase.PENDING, blockSize, Option.none(), checksum, Option.none(), false);
     }
 
     /** Feeds one input. */
@@ -170,8 +196,15 @@ public final class JingleInitiator {
             return Step.of(state, new Output.Send(request(config, fresh, 0, initiate)));
         }
         if (input instanceof Input.Delivered && state.phase() == Phase.ACTIVE) {
-            Jingle terminate = Jingle.terminate(config.sid(), JingleReason.of("success"));
-            return Step.of(state.to(Phase.ENDING), new Output.Send(request(config, fresh, 1, terminate)));
+            if (state.checksum() == ChecksumPhase.AWAITED) {
+                return Step.of(new State(state.phase(), state.blockSize(), state.nominated(), state.checksum(), state.held(), true));
+            }
+            return terminateWithSuccess(config, state, fresh);
+        }
+        if (input instanceof Input.Hashed hashed && state.checksum() == ChecksumPhase.AWAITED) {
+            State holding = new State(state.phase(), state.blockSize(), state.nominated(), state.checksum(), Option.some(hashed.hashes()),
+                    state.delivered());
+            return state.phase() == Phase.PENDING ? Step.of(holding) : sendChecksum(config, holding, fresh);
         }
         if (input instanceof Input.TransportFailed failed) {
             Jingle terminate = Jingle.terminate(config.sid(), JingleReason.of("failed-transport", failed.reason()));
@@ -208,13 +241,20 @@ public final class JingleInitiator {
         Jingle request = jingle.get();
         Output ack = new Output.Send(StanzaReplies.result(iq));
         if (request.action() == JingleAction.SESSION_ACCEPT && state.phase() == Phase.PENDING) {
+            Step<State, Output> accepted;
             if (config.transport() instanceof JingleTransport.Socks5 offered) {
                 // the responder's own candidates are not tried: candidate-error at once (XEP-0260 §2.3)
                 Output noCandidate = new Output.Send(request(config, fresh, 5, transportInfo(config, Transports.candidateError(offered.sid()))));
-                return Step.of(state.to(Phase.NEGOTIATING), ack, noCandidate);
+                accepted = Step.of(state.to(Phase.NEGOTIATING), ack, noCandidate);
+            } else {
+                int offered = ((JingleTransport.Ibb) config.transport()).blockSize();
+                accepted = startIbb(state, request, offered, ((JingleTransport.Ibb) config.transport()).sid(), iq).precededBy(ack);
             }
-            int offered = ((JingleTransport.Ibb) config.transport()).blockSize();
-            return startIbb(state, request, offered, ((JingleTransport.Ibb) config.transport()).sid(), iq).precededBy(ack);
+            if (accepted.state().held().isEmpty() || accepted.state().phase() == Phase.PENDING) {
+                return accepted;
+            }
+            Step<State, Output> checksum = sendChecksum(config, accepted.state(), fresh); // hashed before the accept: sent now
+            return new Step<>(checksum.state(), accepted.outputs().appendAll(checksum.outputs()));
         }
         if (request.action() == JingleAction.TRANSPORT_INFO && state.phase() == Phase.NEGOTIATING) {
             Option<JingleTransport.Socks5> info = request.contents().flatMap(JingleContent::transport)
@@ -224,7 +264,7 @@ public final class JingleInitiator {
             if (used.isEmpty()) {
                 return fallBack(config, state, fresh).precededBy(ack); // candidate-error, proxy-error, or a candidate never offered
             }
-            State nominated = new State(state.phase(), state.blockSize(), used);
+            State nominated = state.nominating(used);
             if (used.get().type().equals("proxy")) {
                 return Step.of(nominated.to(Phase.ACTIVATING), ack,
                         new Output.ConnectAndActivate(used.get(), config.dstAddr(), socks5(config).sid()));
@@ -250,6 +290,21 @@ public final class JingleInitiator {
         return Step.of(state, new Output.Send(JingleErrors.outOfOrder(iq)));
     }
 
+    /** The held checksum in a session-info (XEP-0234 §8.1); then the termination, if every byte was delivered meanwhile. */
+    private static Step<State, Output> sendChecksum(Config config, State state, Fresh fresh) { // draw 0: the initiate's, never in the same step
+        JingleContent content = config.content();
+        JingleFile hashes = new JingleFile(Option.none(), Option.none(), Option.none(), Option.none(), Option.none(), Option.none(),
+                state.held().get(), Option.none());
+        Output send = new Output.Send(request(config, fresh, 0, Jingle.checksum(config.sid(), new Checksum(content.creator(), content.name(), hashes))));
+        State sent = new State(state.phase(), state.blockSize(), state.nominated(), ChecksumPhase.SENT, Option.none(), false);
+        return state.delivered() ? terminateWithSuccess(config, sent, fresh).precededBy(send) : Step.of(sent, send);
+    }
+
+    private static Step<State, Output> terminateWithSuccess(Config config, State state, Fresh fresh) {
+        Jingle terminate = Jingle.terminate(config.sid(), JingleReason.of("success"));
+        return Step.of(state.to(Phase.ENDING), new Output.Send(request(config, fresh, 1, terminate)));
+    }
+
     private static Step<State, Output> startIbb(State state, Jingle request, int offered, String sid, Iq iq) {
         int blockSize = request.contents().flatMap(JingleContent::transport).filter(JingleTransport.Ibb.class::isInstance)
                 .map(t -> ((JingleTransport.Ibb) t).blockSize()).headOption().getOrElse(offered);
@@ -257,7 +312,8 @@ public final class JingleInitiator {
             return Step.of(state, new Output.Send(StanzaReplies.errorWithoutPayload(iq, StanzaError.of(StanzaErrorCondition.BAD_REQUEST)
                     .withText("the accepted block size is larger than offered (XEP-0261 §2.2)"))));
         }
-        return Step.of(new State(Phase.ACTIVE, blockSize, state.nominated()), new Output.StartIbb(sid, blockSize));
+        return Step.of(new State(Phase.ACTIVE, blockSize, state.nominated(), state.checksum(), state.held(), state.delivered()),
+                new Output.StartIbb(sid, blockSize));
     }
 
     /** SOCKS5 failed: replace it with IBB (XEP-0260 §3), or end the session. */

@@ -40,6 +40,9 @@ import io.vavr.control.Option;
  * </ul>
  *
  * The initiator's session-terminate ends the session: {@code success} means the bytes are all sent.
+ * A session-info with the initiator's checksum (XEP-0234 §8.1, after an offer with
+ * {@code <hash-used/>}) is acknowledged and its hashes handed to the shell, which verifies the
+ * file against them.
  */
 public final class JingleResponder {
 
@@ -111,6 +114,10 @@ public final class JingleResponder {
 
         /** The initiator ended the session with this reason ({@code success} once every byte was sent). */
         record Ended(JingleReason reason) implements Output {
+        }
+
+        /** The initiator's checksum of the file (XEP-0234 §8.1): the XEP-0300 hashes to verify the bytes against. */
+        record ChecksumReceived(io.vavr.collection.Seq<dev.starling.model.jingle.Hash> hashes) implements Output {
         }
     }
 
@@ -194,6 +201,9 @@ public final class JingleResponder {
             Phase phase = reason.condition().equals("success") ? Phase.ENDED : Phase.FAILED;
             return Step.of(new State(phase, state.initiator(), state.sid(), state.content(), state.blockSize()),
                     new Output.Send(StanzaReplies.result(iq)), new Output.Ended(reason));
+        }
+        if (jingle.get().action() == JingleAction.SESSION_INFO && jingle.get().checksum().isDefined()) {
+            return Step.of(state, new Output.Send(StanzaReplies.result(iq)), new Output.ChecksumReceived(jingle.get().checksum().get().file().hashes()));
         }
         if (jingle.get().action() == JingleAction.SESSION_INFO || jingle.get().action() == JingleAction.TRANSPORT_INFO) {
             return Step.of(state, new Output.Send(StanzaReplies.result(iq))); // the initiator's candidate news, activated, proxy-error
