@@ -172,6 +172,7 @@ public final class IncomingFile {
         private final IbbReceiver.Config config;
         private IbbReceiver.State state = IbbReceiver.State.initial();
         private FileChannel channel;
+        private Writeback writeback;
         private long written;
         private dev.starling.machine.jingle.JingleResponder.State jingleState = offer.jingle().getOrNull();
         private Path completed;
@@ -297,6 +298,7 @@ public final class IncomingFile {
             if (!keepOnFailure || !Files.exists(part) || Files.size(part) >= offer.size()) {
                 Files.deleteIfExists(part);
                 channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                writeback = new Writeback(channel);
                 return 0;
             }
             channel = FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -308,6 +310,7 @@ public final class IncomingFile {
             }
             written = channel.size();
             channel.position(written);
+            writeback = new Writeback(channel);
             return written;
         }
 
@@ -346,9 +349,11 @@ public final class IncomingFile {
                 throw new FileTransferException("the sender sent more than the " + offer.size() + " bytes it offered");
             }
             md5.update(bytes.duplicate());
+            int length = bytes.remaining();
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
+            writeback.wrote(length);
         }
 
         /** Whether any byte arrived. */
@@ -392,7 +397,7 @@ public final class IncomingFile {
          * verified when it arrives).
          */
         private Option<Path> complete(Path dir) throws IOException {
-            channel.force(true);
+            writeback.finish();
             channel.close();
             if (written != offer.size()) {
                 throw new FileTransferException("received " + written + " of " + offer.size() + " bytes");
