@@ -99,13 +99,20 @@ class Socks5RelayTest {
         return java.util.Arrays.equals(file, received.block(WAIT));
     }
 
+    /**
+     * Everything the reader reads until its end, subscribed at once: reactor-netty releases what a
+     * connection received but nobody subscribed to when the connection closes, so a reader that
+     * subscribed only after the relay closed it would see nothing.
+     */
     private static Mono<byte[]> collect(Connection reader) {
-        return reader.inbound().receive().reduce(new ByteArrayOutputStream(), (all, bytes) -> {
+        Mono<byte[]> all = reader.inbound().receive().reduce(new ByteArrayOutputStream(), (out, bytes) -> {
             byte[] part = new byte[bytes.readableBytes()];
             bytes.readBytes(part);
-            all.writeBytes(part);
-            return all;
+            out.writeBytes(part);
+            return out;
         }).map(ByteArrayOutputStream::toByteArray).cache();
+        all.subscribe(bytes -> { }, error -> { }); // the test's block() sees the outcome
+        return all;
     }
 
     /** The first connection of a pair, until its partner comes. */
