@@ -13,10 +13,18 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The baseline: a file copied over one loopback TCP connection with the kernel's zero-copy
- * {@code transferTo} on the sending side and {@code transferFrom} into the target file, as the
- * SOCKS5 sender and a disk-writing receiver would at best.
+ * {@code transferTo} on the sending side, and read into a {@link #BUFFER} and written to the
+ * target file on the receiving side, as the SOCKS5 sender and a disk-writing receiver would at
+ * best.
  */
 final class RawCopy {
+
+    /**
+     * The receiving buffer, the size of the largest read of a Starling bytestream connection
+     * ({@code BulkReads}), so that the copies compare at the same buffer size. (The JDK's
+     * {@code transferFrom} from a socket, used before, reads 8 KiB at a time.)
+     */
+    static final int BUFFER = 1 << 20;
 
     private RawCopy() {
     }
@@ -24,7 +32,7 @@ final class RawCopy {
     /**
      * The same copy verified as a file transfer does it: the sender reads the file once for its
      * digest ({@code MD5} for XEP-0096, {@code SHA-256} for XEP-0234 with XEP-0300) before
-     * sending, and the receiver reads the socket into a 64 KiB buffer, hashes it, writes it to the
+     * sending, and the receiver reads the socket into a {@link #BUFFER}, hashes it, writes it to the
      * file and, at the end, forces the file to disk (as a receiver must before it moves a verified
      * file into place); the digests must match.
      */
@@ -36,7 +44,7 @@ final class RawCopy {
                      FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                              StandardOpenOption.TRUNCATE_EXISTING)) {
                     MessageDigest digest = MessageDigest.getInstance(algorithm);
-                    ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+                    ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
                     while (in.read(buffer) >= 0) {
                         buffer.flip();
                         digest.update(buffer.duplicate());
@@ -83,9 +91,13 @@ final class RawCopy {
                 try (SocketChannel in = server.accept();
                      FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                              StandardOpenOption.TRUNCATE_EXISTING)) {
-                    long position = 0;
-                    for (long n = out.transferFrom(in, position, 1 << 20); n > 0; n = out.transferFrom(in, position, 1 << 20)) {
-                        position += n;
+                    ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+                    while (in.read(buffer) >= 0) {
+                        buffer.flip();
+                        while (buffer.hasRemaining()) {
+                            out.write(buffer);
+                        }
+                        buffer.clear();
                     }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);

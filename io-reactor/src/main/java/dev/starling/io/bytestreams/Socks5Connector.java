@@ -18,7 +18,8 @@ public final class Socks5Connector {
 
     /** A bytestream connection to {@code host:port} for the stream whose hash is {@code dstAddr}. */
     public static Mono<Connection> connect(String host, int port, String dstAddr, Duration timeout) {
-        return TcpClient.newConnection().host(host).port(port).connect()
+        return TcpClient.newConnection().host(host).port(port)
+                .option(io.netty.channel.ChannelOption.RCVBUF_ALLOCATOR, BulkReads.allocator()).connect()
                 .flatMap(connection -> Socks5ConnectHandler.install(connection, dstAddr).thenReturn(connection)
                         .doOnError(error -> connection.dispose())
                         .doOnCancel(connection::dispose))

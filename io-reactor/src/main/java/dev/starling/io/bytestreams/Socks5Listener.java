@@ -68,7 +68,7 @@ public final class Socks5Listener implements AutoCloseable {
 
     private static Mono<Socks5Listener> start(TcpServer server, Option<LoopResources> loops, boolean relaying, String host, int port,
                                               Duration handshakeTimeout, Streams streams) {
-        return server.host(host).port(port)
+        return server.host(host).port(port).childOption(io.netty.channel.ChannelOption.RCVBUF_ALLOCATOR, BulkReads.allocator())
                 .doOnConnection(connection -> connection.channel().attr(HANDSHAKE)
                         .set(Socks5AcceptHandler.install(connection, relaying, dstAddr -> streams.admit(connection, dstAddr))))
                 .handle((in, out) -> {
