@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * the interop Prosody runs) with the same Starling clients' IBB through Prosody. Every
  * received file is compared with the sent one. Prints MiB/s, ratios, CPU seconds per GiB and
  * peak RSS per transfer; the server, the proxy and the clients share this process, so CPU and RSS
- * are the whole system's. Each raw-copy baseline is the fastest of three runs.
+ * are the whole system's. Each row but Smack's (two seconds a megabyte) is the fastest of three
+ * runs, the raw-copy baselines as the transfers.
  *
  * <p>{@code ./starling bench files} runs this with a fixed, pre-touched 1 GiB heap, as a
  * long-running server has: a heap that grows during a timed transfer charges the zeroing of
@@ -55,7 +56,7 @@ public final class RunFileBenchmarks {
 
     private static final Duration WAIT = Duration.ofMinutes(30);
     private static final String PASSWORD = "files-secret";
-    private static final int BASELINE_RUNS = 3;
+    private static final int RUNS = 3;
 
     private RunFileBenchmarks() {
     }
@@ -85,16 +86,16 @@ public final class RunFileBenchmarks {
             Path smackFile = file(dir.resolve("smack.bin"), smackBytes);
 
             warmUp(romeo, juliet, dir);
-            results.add(Measured.fastestOf(BASELINE_RUNS, "raw TCP copy", socksBytes, () -> RawCopy.copy(big, dir.resolve("raw.out"))));
+            results.add(Measured.fastestOf(RUNS, "raw TCP copy", socksBytes, () -> RawCopy.copy(big, dir.resolve("raw.out"))));
             verify(big, dir.resolve("raw.out"));
-            results.add(Measured.fastestOf(BASELINE_RUNS, "raw TCP copy, MD5 both ends", socksBytes, () -> RawCopy.copyVerified(big, dir.resolve("raw.out"), "MD5")));
+            results.add(Measured.fastestOf(RUNS, "raw TCP copy, MD5 both ends", socksBytes, () -> RawCopy.copyVerified(big, dir.resolve("raw.out"), "MD5")));
             results.add(timed("SOCKS5 via the Starling proxy", socksBytes, romeo, juliet, big, dir, SendOptions.socks5()));
             results.add(timed("SOCKS5 direct", socksBytes, romeo, juliet, big, dir, SendOptions.socks5().withProxy(false).withDirectHost("127.0.0.1")));
-            results.add(Measured.fastestOf(BASELINE_RUNS, "raw TCP copy, SHA-256 both ends", socksBytes,
+            results.add(Measured.fastestOf(RUNS, "raw TCP copy, SHA-256 both ends", socksBytes,
                     () -> RawCopy.copyVerified(big, dir.resolve("raw.out"), "SHA-256")));
             results.add(timed("Jingle SOCKS5 via the proxy", socksBytes, romeo, juliet, big, dir, SendOptions.jingleSocks5()));
             results.add(timed("Jingle SOCKS5 direct", socksBytes, romeo, juliet, big, dir, SendOptions.jingleSocks5().withProxy(false).withDirectHost("127.0.0.1")));
-            results.add(Measured.fastestOf(BASELINE_RUNS, "raw TCP copy (IBB size)", ibbBytes, () -> RawCopy.copy(small, dir.resolve("raw-small.out"))));
+            results.add(Measured.fastestOf(RUNS, "raw TCP copy (IBB size)", ibbBytes, () -> RawCopy.copy(small, dir.resolve("raw-small.out"))));
             results.add(timed("IBB, window 1", ibbBytes, romeo, juliet, small, dir, SendOptions.ibb()));
             results.add(timed("IBB, window 16", ibbBytes, romeo, juliet, small, dir, SendOptions.ibb().withIbbWindow(16)));
             results.add(timed("IBB, window 1 (Smack size)", smackBytes, romeo, juliet, smackFile, dir, SendOptions.ibb()));
@@ -183,17 +184,21 @@ public final class RunFileBenchmarks {
     }
 
     /**
-     * One timed transfer: the time runs until the sender's progress completed and the receiver
+     * The fastest of {@link #RUNS} timed transfers, as for the raw copies: the time runs until the sender's progress completed and the receiver
      * has the verified file in place; comparing it with the sent file and deleting it come after,
      * as they do for the raw copies.
      */
     private static Measured timed(String name, long bytes, XmppClient sender, XmppClient receiver, Path file, Path dir, SendOptions options)
             throws Exception {
-        Path[] arrived = new Path[1];
-        Measured measured = Measured.of(name, bytes, () -> arrived[0] = deliver(sender, receiver, file, dir, options));
-        verify(file, arrived[0]);
-        Files.delete(arrived[0]);
-        return measured;
+        Measured fastest = null;
+        for (int run = 0; run < RUNS; run++) {
+            Path[] arrived = new Path[1];
+            Measured measured = Measured.of(name, bytes, () -> arrived[0] = deliver(sender, receiver, file, dir, options));
+            verify(file, arrived[0]);
+            Files.delete(arrived[0]);
+            fastest = fastest == null || measured.nanos() < fastest.nanos() ? measured : fastest;
+        }
+        return fastest;
     }
 
     /** An untimed transfer, verified and deleted. */
