@@ -42,7 +42,13 @@ class PeerAccountsAgainstStarlingTest {
             XMPPTCPConnection again = connection(starling);
             try {
                 again.connect().login("tybalt", "king-of-cats");
-                AccountManager.getInstance(again).deleteAccount();
+                try {
+                    AccountManager.getInstance(again).deleteAccount();
+                } catch (org.jivesoftware.smack.SmackException.NotConnectedException closedFirst) {
+                    // XEP-0077 §3.2: the server answers, then ends the stream with not-authorized; Smack 4.4 sometimes acts on
+                    // the stream error before it hands the answer, written first, to the waiting request
+                    assertThat(closedFirst).hasMessageContaining("the account was removed");
+                }
             } finally {
                 again.disconnect();
             }

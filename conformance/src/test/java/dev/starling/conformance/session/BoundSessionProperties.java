@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random inputs to a server session that has negotiated for real (SCRAM over TLS, bound as
  * {@code juliet@im.example.com/balcony}): every stanza it routes carries the session's full JID
  * as 'from' whatever the client wrote (RFC 6120 §8.1.2.1), every request gets exactly one answer
- * or is routed, stanzas for the bound JID reach the socket, and the session ends at most once.
+ * or is routed, stanzas for the bound JID reach the socket, the session ends at most once, and once
+ * closed it only answers requests still delivered to it.
  */
 class BoundSessionProperties {
 
@@ -54,8 +55,11 @@ class BoundSessionProperties {
             boolean wasReady = state instanceof ServerState.Ready;
             boolean wasClosed = state instanceof ServerState.Closed;
             Step<ServerState, SessionOutput> step = ServerSession.step(state, input, fresh(i));
-            if (wasClosed) {
-                assertThat(step.outputs()).as("a closed session does nothing").isEmpty();
+            if (wasClosed && input instanceof SessionInput.Deliver deliver && deliver.stanza() instanceof Iq request && request.type().isRequest()) {
+                assertThat(step.outputs()).as("a closed session answers a request delivered to it (RFC 6120 §8.2.3)").singleElement()
+                        .isInstanceOfSatisfying(SessionOutput.Route.class, route -> assertThat(((Iq) route.stanza()).type()).isEqualTo(IqType.ERROR));
+            } else if (wasClosed) {
+                assertThat(step.outputs()).as("a closed session does nothing else").isEmpty();
             }
             for (SessionOutput output : step.outputs()) {
                 if (output instanceof SessionOutput.Route route) {

@@ -147,8 +147,8 @@ public final class SessionRunner<S> implements SessionHandle {
     }
 
     private void process(SessionInput input) {
-        if (transportClosed && !(input instanceof SessionInput.TransportClosed)) {
-            return;
+        if (transportClosed && !(input instanceof SessionInput.TransportClosed) && !(input instanceof SessionInput.Deliver)) {
+            return; // a stanza delivered as the connection closed still reaches the machine, which answers a request for it
         }
         Step<S, SessionOutput> step;
         try {

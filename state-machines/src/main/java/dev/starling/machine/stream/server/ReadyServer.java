@@ -37,7 +37,9 @@ import java.time.Duration;
  * other stanza to the router. Stanzas the router
  * delivers are written out; malformed stanzas are answered with their error (§8.3). A stream idle
  * for the configured time gets a liveness ping (XEP-0199 §4.1, server-to-client) and ends with
- * connection-timeout (§4.9.3.4) if the answer does not come in time.
+ * connection-timeout (§4.9.3.4) if the answer does not come in time. IQ requests delivered and not
+ * yet answered are remembered ({@link UnansweredRequests}) so that they can be bounced if the
+ * session ends first.
  */
 final class ReadyServer {
 
@@ -46,7 +48,8 @@ final class ReadyServer {
 
     static Step<ServerState, SessionOutput> step(ServerState.Ready s, SessionInput input, Fresh fresh) {
         if (input instanceof SessionInput.Deliver deliver) {
-            return Step.of(s, new SessionOutput.Send(deliver.stanza()));
+            return Step.of(s.withUnanswered(UnansweredRequests.delivered(s.unanswered(), deliver.stanza())),
+                    new SessionOutput.Send(deliver.stanza()));
         }
         if (input instanceof SessionInput.Received received && received.element() instanceof Stanza stanza) {
             return receive(s, stanza, fresh);
@@ -71,7 +74,9 @@ final class ReadyServer {
                         : input.getClass().getSimpleName())), fresh);
     }
 
-    private static Step<ServerState, SessionOutput> receive(ServerState.Ready s, Stanza stanza, Fresh fresh) {
+    private static Step<ServerState, SessionOutput> receive(ServerState.Ready before, Stanza stanza, Fresh fresh) {
+        ServerState.Ready s = stanza instanceof Iq response && !response.type().isRequest() && !before.unanswered().isEmpty()
+                ? before.withUnanswered(UnansweredRequests.answered(before.unanswered(), response)) : before;
         Jid full = s.jid();
         if (stanza.from().isDefined() && !stanza.from().get().equals(full) && !stanza.from().get().equals(full.bare())) {
             return ServerSession.closeWith(s.context(), StreamError.of(StreamErrorCondition.INVALID_FROM,

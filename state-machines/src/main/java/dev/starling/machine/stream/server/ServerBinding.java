@@ -57,7 +57,7 @@ final class ServerBinding {
                     new SessionOutput.Send(StanzaReplies.error(s.request(), decided.outcome().getLeft()).get()));
         }
         Jid jid = decided.outcome().get();
-        return Step.of(new ServerState.Ready(s.context(), jid, Option.none()),
+        return Step.of(new ServerState.Ready(s.context(), jid),
                 new SessionOutput.Send(StanzaReplies.result(s.request(), Bind.result(jid))),
                 new SessionOutput.CancelTimer(TimerKey.NEGOTIATION),
                 new SessionOutput.StartTimer(TimerKey.IDLE, s.context().config().idleTimeout()),

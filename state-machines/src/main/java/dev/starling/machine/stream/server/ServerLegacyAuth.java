@@ -94,7 +94,7 @@ final class ServerLegacyAuth {
             return Step.of(next, new SessionOutput.Send(StanzaReplies.errorWithoutPayload(s.request(), decided.outcome().getLeft())));
         }
         Jid jid = decided.outcome().get();
-        return Step.of(new ServerState.Ready(s.context().authenticatedInPlace(s.identity()), jid, Option.none()),
+        return Step.of(new ServerState.Ready(s.context().authenticatedInPlace(s.identity()), jid),
                 new SessionOutput.Send(StanzaReplies.result(s.request())),
                 new SessionOutput.CancelTimer(TimerKey.NEGOTIATION),
                 new SessionOutput.StartTimer(TimerKey.IDLE, s.context().config().idleTimeout()),

@@ -14,6 +14,7 @@ import dev.starling.machine.stream.server.ServerState.ExpectStreamHeader;
 import dev.starling.machine.stream.server.ServerState.ExpectTlsHandshake;
 import dev.starling.machine.stream.server.ServerState.Ready;
 import dev.starling.model.Namespaces;
+import dev.starling.model.stanza.Iq;
 import dev.starling.model.stream.StreamError;
 import dev.starling.model.stream.StreamErrorCondition;
 import dev.starling.model.stream.StreamHeader;
@@ -37,8 +38,24 @@ public final class ServerSession {
         return new AwaitConnection(ServerContext.start(config));
     }
 
-    /** Feeds one input to the machine. */
+    /**
+     * Feeds one input to the machine. A bound session that ends answers, before anything else it
+     * does, the IQ requests it was given and did not answer; one that is closing or closed answers
+     * those delivered to it at once ({@link UnansweredRequests}).
+     */
     public static Step<ServerState, SessionOutput> step(ServerState state, SessionInput input, Fresh fresh) {
+        if ((state instanceof Closing || state instanceof Closed) && input instanceof SessionInput.Deliver deliver && deliver.stanza() instanceof Iq iq && iq.type().isRequest()
+                && iq.from().isDefined()) {
+            return Step.of(state, UnansweredRequests.bounced(io.vavr.collection.Array.of(iq)));
+        }
+        Step<ServerState, SessionOutput> step = stepWithin(state, input, fresh);
+        if (state instanceof Ready ready && !(step.state() instanceof Ready) && !ready.unanswered().isEmpty()) {
+            return Step.of(step.state(), UnansweredRequests.bounced(ready.unanswered().values()).appendAll(step.outputs()));
+        }
+        return step;
+    }
+
+    private static Step<ServerState, SessionOutput> stepWithin(ServerState state, SessionInput input, Fresh fresh) {
         if (state instanceof Closed) {
             return Step.of(state);
         }

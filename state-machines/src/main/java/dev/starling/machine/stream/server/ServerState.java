@@ -94,11 +94,23 @@ public sealed interface ServerState {
      *
      * @param jid          the session's full JID
      * @param livenessPing the id of the liveness ping awaiting its answer (XEP-0199 §4.1), if one is out
+     * @param unanswered   IQ requests delivered to the client and not answered yet, by requester and id
+     *                     ({@link UnansweredRequests}), bounced if the session ends first
      */
-    record Ready(ServerContext context, Jid jid, io.vavr.control.Option<String> livenessPing) implements ServerState {
+    record Ready(ServerContext context, Jid jid, io.vavr.control.Option<String> livenessPing,
+                 io.vavr.collection.Map<String, dev.starling.model.stanza.Iq> unanswered) implements ServerState {
+
+        /** A session just bound, with no request delivered yet. */
+        Ready(ServerContext context, Jid jid) {
+            this(context, jid, io.vavr.control.Option.none(), io.vavr.collection.LinkedHashMap.empty());
+        }
 
         Ready withLivenessPing(io.vavr.control.Option<String> id) {
-            return new Ready(context, jid, id);
+            return new Ready(context, jid, id, unanswered);
+        }
+
+        Ready withUnanswered(io.vavr.collection.Map<String, dev.starling.model.stanza.Iq> requests) {
+            return new Ready(context, jid, livenessPing, requests);
         }
     }
 
