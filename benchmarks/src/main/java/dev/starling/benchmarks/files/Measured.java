@@ -38,10 +38,16 @@ record Measured(String name, long bytes, long nanos, long cpuNanos, long peakRss
      * not lower the bound.
      */
     static Measured fastestOf(int runs, String name, long bytes, Transfer transfer) throws Exception {
-        Measured best = of(name, bytes, transfer);
-        for (int i = 1; i < runs; i++) {
+        return fastestOf(runs, name, bytes, transfer, () -> { });
+    }
+
+    /** The same, with an untimed step after each run (checking and removing what the run received). */
+    static Measured fastestOf(int runs, String name, long bytes, Transfer transfer, Transfer afterEach) throws Exception {
+        Measured best = null;
+        for (int i = 0; i < runs; i++) {
             Measured next = of(name, bytes, transfer);
-            if (next.nanos < best.nanos) {
+            afterEach.run();
+            if (best == null || next.nanos < best.nanos) {
                 best = next;
             }
         }

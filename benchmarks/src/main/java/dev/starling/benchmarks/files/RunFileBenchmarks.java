@@ -190,15 +190,11 @@ public final class RunFileBenchmarks {
      */
     private static Measured timed(String name, long bytes, XmppClient sender, XmppClient receiver, Path file, Path dir, SendOptions options)
             throws Exception {
-        Measured fastest = null;
-        for (int run = 0; run < RUNS; run++) {
-            Path[] arrived = new Path[1];
-            Measured measured = Measured.of(name, bytes, () -> arrived[0] = deliver(sender, receiver, file, dir, options));
+        Path[] arrived = new Path[1];
+        return Measured.fastestOf(RUNS, name, bytes, () -> arrived[0] = deliver(sender, receiver, file, dir, options), () -> {
             verify(file, arrived[0]);
             Files.delete(arrived[0]);
-            fastest = fastest == null || measured.nanos() < fastest.nanos() ? measured : fastest;
-        }
-        return fastest;
+        });
     }
 
     /** An untimed transfer, verified and deleted. */

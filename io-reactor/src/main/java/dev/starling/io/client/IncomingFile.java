@@ -163,7 +163,7 @@ public final class IncomingFile {
     }
 
     /** The receiving machine and the part file, used from one bounded-scheduler worker at a time. */
-    private volatile Option<String> checksum = Option.none();
+    private volatile Option<String> checksum = Option.none(); // a Jingle sender's checksum, once it arrived (XEP-0234 §8.1)
 
     private final class Receiving {
 
@@ -177,7 +177,6 @@ public final class IncomingFile {
         private dev.starling.machine.jingle.JingleResponder.State jingleState = offer.jingle().getOrNull();
         private Path completed;
         private boolean terminated;
-        private Option<String> expected = offer.digest();   // the digest to match: offered, or a Jingle checksum once it arrives
         private String computed;                            // the received bytes' digest, once they are all in
 
         private final java.util.Map<String, reactor.netty.Connection> candidates = new java.util.HashMap<>();
@@ -222,8 +221,8 @@ public final class IncomingFile {
                     fail(done, new FileTransferException("the sender ended the Jingle session: " + ended.reason().condition()));
                 } else if (completed != null) {
                     done.tryEmitValue(completed);
-                } else if (computed != null && expected.isEmpty()) {
-                    fail(done, new FileTransferException("the sender announced a " + offer.checksumLater().get()
+                } else if (computed != null && hash().isEmpty()) {
+                    fail(done, new FileTransferException("the sender announced a " + offer.algorithm().get()
                             + " checksum (XEP-0234 <hash-used/>) and ended the session without sending it"));
                 } else {
                     terminated = true;
@@ -265,13 +264,12 @@ public final class IncomingFile {
 
         /** The sender's checksum (XEP-0234 §8.1): the bytes are verified against it now if they are all in, else once they are. */
         private synchronized void checksumReceived(io.vavr.collection.Seq<dev.starling.model.jingle.Hash> hashes, Sinks.One<Path> done, Path dir) {
-            Option<dev.starling.model.jingle.Hash> hash = offer.checksumLater().flatMap(algo -> hashes.find(h -> h.algo().equals(algo)));
-            if (hash.isEmpty() || expected.isDefined()) {
+            Option<dev.starling.model.jingle.Hash> hash = hashes.find(h -> dev.starling.model.jingle.Hash.jdkName(h.algo()).equals(offer.algorithm()));
+            if (hash.isEmpty() || hash().isDefined()) {
                 return; // a checksum in a function not announced, or after the offered hash: the offered one is checked
             }
             try {
-                expected = Option.some(OfferTerms.hex(hash.get()));
-                checksum = expected;
+                checksum = Option.some(OfferTerms.hex(hash.get()));
             } catch (IllegalArgumentException e) {
                 fail(done, new FileTransferException("the sender's checksum is not base64: " + e.getMessage()));
                 return;
@@ -403,7 +401,7 @@ public final class IncomingFile {
                 throw new FileTransferException("received " + written + " of " + offer.size() + " bytes");
             }
             computed = HexFormat.of().formatHex(md5.digest());
-            if (expected.isEmpty() && offer.checksumLater().isDefined()) {
+            if (hash().isEmpty() && offer.checksumFollows()) {
                 return Option.none();
             }
             return Option.some(intoPlace(dir));
@@ -411,8 +409,8 @@ public final class IncomingFile {
 
         /** Verifies the digest, then moves the part file into place under a name not yet taken. */
         private Path intoPlace(Path dir) throws IOException {
-            if (expected.exists(hash -> !hash.equalsIgnoreCase(computed))) {
-                throw new FileTransferException("the " + offer.algorithm().get() + " " + computed + " is not the sender's " + expected.get());
+            if (hash().exists(sent -> !sent.equalsIgnoreCase(computed))) {
+                throw new FileTransferException("the " + offer.algorithm().get() + " " + computed + " is not the sender's " + hash().get());
             }
             Path target = dir.resolve(offer.safeName());
             for (int n = 1; Files.exists(target); n++) {

@@ -25,12 +25,10 @@ import java.util.Objects;
  * @param jingle     the accepted Jingle session, for a Jingle offer (XEP-0234)
  * @param self       this client's full JID
  * @param afterAccept what the Jingle responder does besides sending the acceptance (try the SOCKS5 candidates)
- * @param checksumLater for a Jingle offer with {@code <hash-used/>} and no hash, the IANA name of the function whose
- *                    checksum the sender will send in a session-info (XEP-0234 §8.1)
  */
 record OfferTerms(Jid from, String safeName, long size, String streamSid, Option<String> algorithm, Option<String> digest, Iq acceptIq,
                   Option<java.util.function.LongFunction<Iq>> resumeIq, Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self,
-                  io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> afterAccept, Option<String> checksumLater) {
+                  io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> afterAccept) {
     OfferTerms {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(safeName, "safeName");
@@ -43,7 +41,6 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         Objects.requireNonNull(jingle, "jingle");
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(afterAccept, "afterAccept");
-        Objects.requireNonNull(checksumLater, "checksumLater");
     }
 
     /** A XEP-0096 offer: the MD5 of its 'hash' attribute, accepted with the receiver's first method. */
@@ -52,7 +49,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
                 offer.file().hash().map(h -> h.toLowerCase(java.util.Locale.ROOT)), SiNegotiation.accept(offerIq, offer, Option.none()),
                 offer.file().range().map(supported -> (java.util.function.LongFunction<Iq>) from -> SiNegotiation.accept(offerIq, offer,
                         Option.some(new dev.starling.model.si.Range(Option.some(from), Option.none())))),
-                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty(), Option.none());
+                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty());
     }
 
     /**
@@ -74,7 +71,15 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         return Option.some(new OfferTerms(offered.initiator(), name.get(), file.size().get(), offered.ibbSid(),
                 hash.map(Hash::algo).orElse(later).flatMap(Hash::jdkName), hash.map(OfferTerms::hex), sent(accepted.outputs()), Option.none(),
                 sent(declined.outputs()), Option.some(accepted.state()), self,
-                accepted.outputs().filter(o -> !(o instanceof dev.starling.machine.jingle.JingleResponder.Output.Send)), later));
+                accepted.outputs().filter(o -> !(o instanceof dev.starling.machine.jingle.JingleResponder.Output.Send))));
+    }
+
+    /**
+     * Whether the digest comes after the offer: a function was named (a Jingle {@code <hash-used/>})
+     * but no digest given, so the sender's checksum follows in a session-info (XEP-0234 §8.1).
+     */
+    boolean checksumFollows() {
+        return algorithm.isDefined() && digest.isEmpty();
     }
 
     /** A XEP-0300 digest (base64) as lowercase hex, as the receiver compares digests. */
