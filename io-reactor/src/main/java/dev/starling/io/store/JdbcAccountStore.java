@@ -211,7 +211,13 @@ public final class JdbcAccountStore implements AccountStore, AutoCloseable {
     @Override
     public void close() throws SQLException {
         database.closed().set(true); // work still queued fails instead of reopening the database
-        database.scheduler().dispose();
+        try {
+            // work already running holds a connection: let it end before the last one closes, or an embedded database
+            // would close (and write its files) after this returned
+            database.scheduler().disposeGracefully().block(java.time.Duration.ofSeconds(5));
+        } catch (RuntimeException timedOut) {
+            database.scheduler().dispose();
+        }
         keepAlive.close();
     }
 }
