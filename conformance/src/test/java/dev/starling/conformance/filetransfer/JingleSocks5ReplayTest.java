@@ -58,7 +58,7 @@ class JingleSocks5ReplayTest {
         Session session = accepted();
         Step<JingleResponder.State, JingleResponder.Output> used = JingleResponder.step(JULIET, session.responder,
                 new JingleResponder.Input.CandidateOutcome(Option.some("proxy1")), FRESH);
-        assertThat(used.outputs()).contains(new JingleResponder.Output.ReadSocks5("proxy1"));
+        assertThat(used.outputs()).contains(new JingleResponder.Output.ReadSocks5(CANDIDATES.get(1), false));
         Iq candidateUsed = sentR(used.outputs()).single();
         assertThat(transport(candidateUsed).candidateUsed()).contains("proxy1");
 
@@ -68,7 +68,7 @@ class JingleSocks5ReplayTest {
         Step<JingleInitiator.State, JingleInitiator.Output> active = JingleInitiator.step(CONFIG, activating.state(),
                 new JingleInitiator.Input.Activated(), FRESH);
         assertThat(transport(sent(active.outputs()).single()).activated()).contains("proxy1");
-        assertThat(active.outputs()).contains(new JingleInitiator.Output.StartSocks5(CANDIDATES.get(1)));
+        assertThat(active.outputs()).contains(new JingleInitiator.Output.StartSocks5(CANDIDATES.get(1), true));
     }
 
     @Test
@@ -77,7 +77,7 @@ class JingleSocks5ReplayTest {
         Iq candidateUsed = sentR(JingleResponder.step(JULIET, session.responder,
                 new JingleResponder.Input.CandidateOutcome(Option.some("direct1")), FRESH).outputs()).single();
         assertThat(JingleInitiator.step(CONFIG, session.initiator, new JingleInitiator.Input.Received(arrived(candidateUsed, JULIET)), FRESH)
-                .outputs()).contains(new JingleInitiator.Output.StartSocks5(CANDIDATES.get(0)));
+                .outputs()).contains(new JingleInitiator.Output.StartSocks5(CANDIDATES.get(0), true));
     }
 
     @Test
@@ -96,7 +96,7 @@ class JingleSocks5ReplayTest {
         assertThat(replaceJingle.contents().head().transport()).isEqualTo(example15.contents().head().transport());
 
         JingleResponder.State smaller = new JingleResponder.State(session.responder.phase(), session.responder.initiator(),
-                session.responder.sid(), session.responder.content(), 2048);
+                session.responder.sid(), session.responder.content(), 2048, session.responder.candidates());
         Step<JingleResponder.State, JingleResponder.Output> accepting = JingleResponder.step(JULIET, smaller,
                 new JingleResponder.Input.Received(arrived(replace, ROMEO)), FRESH);
         Iq transportAccept = sentR(accepting.outputs()).filter(iq -> iq.type().isRequest()).single();
@@ -121,7 +121,10 @@ class JingleSocks5ReplayTest {
         assertThat(((Jingle) requests.get(1).payload().get()).action()).isEqualTo(JingleAction.TRANSPORT_REPLACE);
     }
 
-    /** Both sides after session-initiate and session-accept, the initiator having reported candidate-error for the responder's none. */
+    /**
+     * Both sides after session-initiate and session-accept, the initiator having reported
+     * candidate-error for the responder's none, and the responder having received it.
+     */
     private static Session accepted() {
         Iq initiate = sent(JingleInitiator.step(CONFIG, JingleInitiator.initial(CONFIG), new JingleInitiator.Input.Start(), FRESH).outputs()).single();
         JingleResponder.State offered = JingleResponder.offer(arrived(initiate, ROMEO), JULIET, 16384, FRESH).get().state().get();
@@ -132,8 +135,13 @@ class JingleSocks5ReplayTest {
         Step<JingleInitiator.State, JingleInitiator.Output> negotiating = JingleInitiator.step(CONFIG,
                 JingleInitiator.step(CONFIG, JingleInitiator.initial(CONFIG), new JingleInitiator.Input.Start(), FRESH).state(),
                 new JingleInitiator.Input.Received(arrived(accept, JULIET)), FRESH);
-        assertThat(sent(negotiating.outputs()).filter(iq -> iq.type().isRequest()).map(iq -> transport(iq).candidateError())).containsExactly(true);
-        return new Session(negotiating.state(), accepted.state());
+        Iq candidateError = sent(negotiating.outputs()).filter(iq -> iq.type().isRequest()).single();
+        assertThat(transport(candidateError).candidateError()).isTrue();
+        Step<JingleResponder.State, JingleResponder.Output> informed = JingleResponder.step(JULIET, accepted.state(),
+                new JingleResponder.Input.Received(arrived(candidateError, ROMEO)), FRESH);
+        assertThat(informed.outputs()).containsExactly(new JingleResponder.Output.Send(dev.starling.machine.stanza.StanzaReplies.result(
+                arrived(candidateError, ROMEO))));
+        return new Session(negotiating.state(), informed.state());
     }
 
     private record Session(JingleInitiator.State initiator, JingleResponder.State responder) {

@@ -86,7 +86,7 @@ public final class ClientFileTransfer {
                 .filter(iq -> iq.type() == IqType.SET && iq.payload().exists(StreamInitiation.class::isInstance))
                 .concatMap(iq -> SiNegotiation.read(iq, METHODS).fold(
                         error -> client.send(error).then(Mono.<IncomingFile>empty()),
-                        offer -> Mono.just(new IncomingFile(client, OfferTerms.of(iq, offer, client.jid())))))
+                        offer -> Mono.just(new IncomingFile(client, OfferTerms.of(iq, offer, client.jid()), this::direct))))
                 .mergeWith(client.stanzas().ofType(Iq.class).filter(ClientFileTransfer::isJingleInitiate).concatMap(this::jingleOffer))
                 .share();
         this.urls = client.stanzas().ofType(Iq.class)
@@ -169,7 +169,7 @@ public final class ClientFileTransfer {
                 step -> Flux.fromIterable(step.outputs()).filter(dev.starling.machine.jingle.JingleResponder.Output.Send.class::isInstance)
                         .concatMap(o -> client.send(((dev.starling.machine.jingle.JingleResponder.Output.Send) o).iq())).then(Mono.justOrEmpty(
                                 step.state().flatMap(offered -> OfferTerms.of(offered, client.jid(), fresh))
-                                        .map(terms -> new IncomingFile(client, terms)).toJavaOptional())));
+                                        .map(terms -> new IncomingFile(client, terms, this::direct)).toJavaOptional())));
     }
 
     /** This client's own streamhost on {@code host}, started once. */

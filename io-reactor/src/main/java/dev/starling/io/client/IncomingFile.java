@@ -11,8 +11,10 @@ import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Message;
 import dev.starling.model.stanza.Stanza;
+import dev.starling.machine.jingle.Candidates;
+import dev.starling.model.bytestreams.Streamhost;
+import io.vavr.collection.Array;
 import io.vavr.control.Option;
-import dev.starling.io.bytestreams.Socks5Connector;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -39,10 +41,12 @@ public final class IncomingFile {
 
     private final XmppClient client;
     private final OfferTerms offer;
+    private final java.util.function.Function<String, DirectStreamhost> directHosts;
 
-    IncomingFile(XmppClient client, OfferTerms offer) {
+    IncomingFile(XmppClient client, OfferTerms offer, java.util.function.Function<String, DirectStreamhost> directHosts) {
         this.client = client;
         this.offer = offer;
+        this.directHosts = directHosts;
     }
 
     /** Who offers the file. */
@@ -86,7 +90,17 @@ public final class IncomingFile {
      * an earlier {@link #resume} is replaced; a failure removes the partial file.
      */
     public Mono<Path> accept(Path directory) {
-        return receive(directory, false);
+        return receive(directory, false, Option.none());
+    }
+
+    /**
+     * Like {@link #accept(Path)}, and for a Jingle offer over SOCKS5 also offers this client's own
+     * streamhost on {@code directHost} as a direct candidate in the session-accept (XEP-0260 §2.2),
+     * which the sender tries too: the file then flows over whichever connection §2.4 nominates.
+     * For any other offer the address is not used.
+     */
+    public Mono<Path> accept(Path directory, String directHost) {
+        return receive(directory, false, Option.some(directHost));
     }
 
     /**
@@ -96,7 +110,7 @@ public final class IncomingFile {
      * file. A failure keeps the partial file for the next attempt.
      */
     public Mono<Path> resume(Path directory) {
-        return receive(directory, true);
+        return receive(directory, true, Option.none());
     }
 
     /**
@@ -110,14 +124,16 @@ public final class IncomingFile {
         return directory.toAbsolutePath().normalize().resolve("." + offer.safeName() + "." + key + ".part");
     }
 
-    private Mono<Path> receive(Path directory, boolean resuming) {
+    private Mono<Path> receive(Path directory, boolean resuming, Option<String> directHost) {
         return Mono.defer(() -> {
             Path dir = directory.toAbsolutePath().normalize();
             Path part = partialFile(dir);
             if (!part.getParent().equals(dir)) {
                 return Mono.error(new FileTransferException("the offered name leaves the directory"));
             }
-            Receiving receiving = new Receiving(part, resuming && offer.resumeIq().isDefined());
+            Option<OwnCandidate> own = directHost.flatMap(host -> offer.jingleSocks5().map(s5b -> ownCandidate(host, s5b)));
+            OfferTerms terms = own.map(candidate -> offer.offering(Array.of(candidate.candidate()))).getOrElse(offer);
+            Receiving receiving = new Receiving(part, resuming && offer.resumeIq().isDefined(), terms.jingle(), own);
             Sinks.One<Path> done = Sinks.one();
             var chunks = client.stanzas().filter(this::belongs).timeout(ClientFileTransfer.IDLE)
                     .publishOn(Schedulers.boundedElastic())
@@ -130,12 +146,30 @@ public final class IncomingFile {
                     }, error -> receiving.fail(done,
                             new FileTransferException("no data from " + offer.from() + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
             return Mono.fromCallable(() -> receiving.open()).subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(from -> client.send(from == 0 ? offer.acceptIq() : offer.resumeIq().get().apply(from)))
-                    .then(Mono.fromRunnable(() -> offer.afterAccept().forEach(output -> receiving.perform(output, done, dir))))
+                    .flatMap(from -> client.send(from == 0 ? terms.acceptIq() : offer.resumeIq().get().apply(from)))
+                    .then(Mono.fromRunnable(() -> terms.afterAccept().forEach(output -> receiving.perform(output, done, dir))))
                     .then(done.asMono())
                     .doOnError(error -> receiving.discard())
-                    .doFinally(signal -> chunks.dispose());
+                    .doFinally(signal -> {
+                        chunks.dispose();
+                        receiving.releaseAll();
+                    });
         });
+    }
+
+    /**
+     * This receiver's own direct candidate for a Jingle SOCKS5 offer: its streamhost, expecting the
+     * DST.ADDR of candidates the responder offers (XEP-0260 §2.2: SHA1(SID + responder + initiator)).
+     */
+    private record OwnCandidate(DirectStreamhost host, String dstAddr, DirectStreamhost.Expected expected,
+                                dev.starling.model.jingle.JingleTransport.Candidate candidate) {
+    }
+
+    private OwnCandidate ownCandidate(String address, dev.starling.model.jingle.JingleTransport.Socks5 offered) {
+        DirectStreamhost host = directHosts.apply(address);
+        String dstAddr = Candidates.dstAddr(offered.sid(), offer.self(), offer.from());
+        var candidate = Candidates.of(Array.of(new Streamhost(offer.self(), address, host.port())), offer.self(), Array.of(client.token(10))).head();
+        return new OwnCandidate(host, dstAddr, host.expect(dstAddr), candidate);
     }
 
     /**
@@ -174,12 +208,14 @@ public final class IncomingFile {
         private FileChannel channel;
         private Writeback writeback;
         private long written;
-        private dev.starling.machine.jingle.JingleResponder.State jingleState = offer.jingle().getOrNull();
+        private dev.starling.machine.jingle.JingleResponder.State jingleState;
+        private final Option<OwnCandidate> own;
         private Path completed;
         private boolean terminated;
         private String computed;                            // the received bytes' digest, once they are all in
 
-        private final java.util.Map<String, reactor.netty.Connection> candidates = new java.util.HashMap<>();
+        private final java.util.Map<String, reactor.netty.Connection> candidates = new java.util.HashMap<>(); // the initiator's candidates reached
+        private boolean over;
 
         /** A Jingle request of this session (XEP-0166): the machine answers it; success after the bytes completes the file. */
         private void jingle(Iq iq, Sinks.One<Path> done, Path dir) {
@@ -201,20 +237,26 @@ public final class IncomingFile {
             if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Send send) {
                 client.send(send.iq()).subscribe(null, error -> fail(done, error));
             } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.TryCandidates attempt) {
-                firstReachable(attempt.candidates(), attempt.dstAddr())
+                CandidateAttempts.firstReachable(attempt.candidates(), attempt.dstAddr())
                         .subscribe(found -> {
                             synchronized (this) {
-                                candidates.put(found._1, found._2);
+                                found.forEach(reached -> {
+                                    if (over) {
+                                        reached._2.dispose(); // reached after the session ended
+                                    } else {
+                                        candidates.put(reached._1, reached._2);
+                                    }
+                                });
                             }
-                            feed(new dev.starling.machine.jingle.JingleResponder.Input.CandidateOutcome(Option.some(found._1)), done, dir);
-                        }, error -> fail(done, error), () -> {
-                            if (candidates.isEmpty()) {
-                                feed(new dev.starling.machine.jingle.JingleResponder.Input.CandidateOutcome(Option.none()), done, dir);
-                            }
-                        });
+                            feed(new dev.starling.machine.jingle.JingleResponder.Input.CandidateOutcome(found.map(reached -> reached._1)), done, dir);
+                        }, error -> fail(done, error));
             } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.ReadSocks5 read) {
-                reactor.netty.Connection connection = candidates.get(read.cid());
-                drain(connection, dir).doFinally(signal -> connection.dispose())
+                Mono<reactor.netty.Connection> connection = read.offeredHere()
+                        ? own.map(o -> o.expected().connection().asMono().timeout(ClientFileTransfer.PER_HOST)).getOrElse(Mono.empty())
+                        : Mono.justOrEmpty(candidates.remove(read.candidate().cid()));
+                release(); // the connections not nominated
+                connection.switchIfEmpty(Mono.error(new FileTransferException("no connection for the nominated candidate " + read.candidate().cid())))
+                        .flatMap(c -> drain(c, dir).doFinally(signal -> c.dispose()))
                         .subscribe(verified -> bytesComplete(verified, done), error -> fail(done, error));
             } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Ended ended) {
                 if (!ended.reason().condition().equals("success")) {
@@ -229,23 +271,25 @@ public final class IncomingFile {
                 }
             } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.ChecksumReceived checksum) {
                 checksumReceived(checksum.hashes(), done, dir);
+            } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.ExpectIbb) {
+                release(); // SOCKS5 was replaced; the in-band bytestream arrives on the same sid and is read as any other
             }
-            // ExpectIbb: the in-band bytestream arrives on the same sid and is read as any other
         }
 
-        /**
-         * The first candidate, in the machine's order, that completes the SOCKS5 handshake; the
-         * next is tried only when one fails (no cancellation closes a connection that succeeded).
-         */
-        private Mono<io.vavr.Tuple2<String, reactor.netty.Connection>> firstReachable(
-                io.vavr.collection.Seq<dev.starling.model.jingle.JingleTransport.Candidate> left, String dstAddr) {
-            if (left.isEmpty()) {
-                return Mono.empty();
-            }
-            var candidate = left.head();
-            return Socks5Connector.connect(candidate.host(), candidate.port().getOrElse(1080), dstAddr, ClientFileTransfer.PER_HOST)
-                    .map(connection -> io.vavr.Tuple.of(candidate.cid(), connection))
-                    .onErrorResume(error -> firstReachable(left.tail(), dstAddr));
+        /** Closes the SOCKS5 connections this side made that carry nothing (all, once the session is over). */
+        synchronized void release() {
+            candidates.values().forEach(reactor.netty.Connection::dispose);
+            candidates.clear();
+        }
+
+        /** The session is over: also this side's own candidate stops being expected, and its connection closes. */
+        synchronized void releaseAll() {
+            over = true;
+            release();
+            own.forEach(o -> {
+                o.host().forget(o.dstAddr());
+                o.expected().done().tryEmitEmpty();
+            });
         }
 
         /**
@@ -285,9 +329,11 @@ public final class IncomingFile {
 
         private final boolean keepOnFailure;
 
-        Receiving(Path part, boolean resuming) {
+        Receiving(Path part, boolean resuming, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Option<OwnCandidate> own) {
             this.part = part;
             this.keepOnFailure = resuming;
+            this.jingleState = jingle.getOrNull();
+            this.own = own;
             this.config = new IbbReceiver.Config(offer.from(), offer.streamSid(), InBandBytestream.MAX_UNSIGNED_16);
         }
 

@@ -30,9 +30,10 @@ import java.time.Instant;
  * while the session is negotiated and the bytes flow, and gives the machine the XEP-0300 hash for
  * the checksum it sends in a session-info (XEP-0234 §8.1: the file is read once for the hash,
  * not before the first byte moves); it feeds the machine the responder's answers and requests,
- * streams over IBB (XEP-0261, with the block size agreed) or over the nominated SOCKS5 candidate
- * (XEP-0260: its own streamhost, or a proxy it connects to and activates) when the machine says
- * so, and reports the delivery so the machine can terminate with {@code success}.
+ * tries the responder's SOCKS5 candidates when the machine says so, streams over IBB (XEP-0261,
+ * with the block size agreed) or over the nominated SOCKS5 candidate (XEP-0260: its own
+ * streamhost, a proxy it connects to and activates, or the responder's candidate it reached),
+ * and reports the delivery so the machine can terminate with {@code success}.
  */
 final class JingleSending {
 
@@ -49,6 +50,8 @@ final class JingleSending {
     private Disposable transfer;
     private Disposable hashing;
     private Connection proxyConnection;
+    private final java.util.Map<String, Connection> tried = new java.util.HashMap<>(); // the responder's candidates this side reached
+    private boolean over;
 
     /**
      * A session offering the file over SOCKS5 candidates for {@code hosts} with IBB as the
@@ -104,15 +107,31 @@ final class JingleSending {
                     client.send(send.iq()).subscribe(null, this::fail);
                 }
             } else if (output instanceof JingleInitiator.Output.StartIbb ibb) {
+                releaseTried();
                 transfer = new IbbSending(client, config.responder(), ibb.sid(), file, size, Option.none(), options, ibb.blockSize(),
                         JingleTransport.Ibb.NAMESPACE).run()
                         .subscribe(sink::next, error -> feed(new JingleInitiator.Input.TransportFailed(error.getMessage())),
                                 () -> feed(new JingleInitiator.Input.Delivered()));
             } else if (output instanceof JingleInitiator.Output.ConnectAndActivate activate) {
                 activate(activate);
+            } else if (output instanceof JingleInitiator.Output.TryCandidates attempt) {
+                CandidateAttempts.firstReachable(attempt.candidates(), attempt.dstAddr()).subscribe(found -> {
+                    synchronized (this) {
+                        found.forEach(reached -> {
+                            if (over) {
+                                reached._2.dispose(); // reached after the session ended
+                            } else {
+                                tried.put(reached._1, reached._2);
+                            }
+                        });
+                    }
+                    feed(new JingleInitiator.Input.CandidateOutcome(found.map(reached -> reached._1)));
+                }, this::fail);
             } else if (output instanceof JingleInitiator.Output.StartSocks5 start) {
-                Mono<Connection> connection = start.candidate().type().equals("proxy") ? Mono.justOrEmpty(proxyConnection)
+                Mono<Connection> connection = !start.offeredHere() ? Mono.justOrEmpty(tried.remove(start.candidate().cid()))
+                        : start.candidate().type().equals("proxy") ? Mono.justOrEmpty(proxyConnection)
                         : direct.map(d -> d.connection().asMono().timeout(ClientFileTransfer.PER_HOST)).getOrElse(Mono.empty());
+                releaseTried(); // the connections not nominated
                 transfer = connection.switchIfEmpty(Mono.error(new FileTransferException("no connection for " + start.candidate().cid())))
                         .flatMapMany(c -> Socks5Writing.write(c, file, 0, size, JingleTransport.Socks5.NAMESPACE))
                         .subscribe(sink::next, error -> feed(new JingleInitiator.Input.TransportFailed(error.getMessage())),
@@ -144,7 +163,16 @@ final class JingleSending {
         sink.error(error instanceof FileTransferException ? error : new FileTransferException("the Jingle session failed", error));
     }
 
+    private synchronized void releaseTried() {
+        tried.values().forEach(Connection::dispose);
+        tried.clear();
+    }
+
     private void release() {
+        synchronized (this) {
+            over = true;
+        }
+        releaseTried();
         if (requests != null) {
             requests.dispose();
         }

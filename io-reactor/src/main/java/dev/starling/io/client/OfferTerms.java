@@ -25,10 +25,13 @@ import java.util.Objects;
  * @param jingle     the accepted Jingle session, for a Jingle offer (XEP-0234)
  * @param self       this client's full JID
  * @param afterAccept what the Jingle responder does besides sending the acceptance (try the SOCKS5 candidates)
+ * @param offering   for a Jingle offer: these terms with a session-accept that offers the given SOCKS5 candidates of the
+ *                   receiver's own (XEP-0260 §2.2)
  */
 record OfferTerms(Jid from, String safeName, long size, String streamSid, Option<String> algorithm, Option<String> digest, Iq acceptIq,
                   Option<java.util.function.LongFunction<Iq>> resumeIq, Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self,
-                  io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> afterAccept) {
+                  io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> afterAccept,
+                  Option<java.util.function.Function<io.vavr.collection.Seq<dev.starling.model.jingle.JingleTransport.Candidate>, OfferTerms>> offering) {
     OfferTerms {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(safeName, "safeName");
@@ -41,6 +44,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         Objects.requireNonNull(jingle, "jingle");
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(afterAccept, "afterAccept");
+        Objects.requireNonNull(offering, "offering");
     }
 
     /** A XEP-0096 offer: the MD5 of its 'hash' attribute, accepted with the receiver's first method. */
@@ -49,7 +53,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
                 offer.file().hash().map(h -> h.toLowerCase(java.util.Locale.ROOT)), SiNegotiation.accept(offerIq, offer, Option.none()),
                 offer.file().range().map(supported -> (java.util.function.LongFunction<Iq>) from -> SiNegotiation.accept(offerIq, offer,
                         Option.some(new dev.starling.model.si.Range(Option.some(from), Option.none())))),
-                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty());
+                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty(), Option.none());
     }
 
     /**
@@ -58,12 +62,17 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
      * session-accept and the session's state once accepted, and the decline.
      */
     static Option<OfferTerms> of(dev.starling.machine.jingle.JingleResponder.State offered, Jid self, dev.starling.machine.core.Fresh fresh) {
+        return of(offered, self, fresh, io.vavr.collection.Array.empty());
+    }
+
+    private static Option<OfferTerms> of(dev.starling.machine.jingle.JingleResponder.State offered, Jid self, dev.starling.machine.core.Fresh fresh,
+                                         io.vavr.collection.Seq<dev.starling.model.jingle.JingleTransport.Candidate> own) {
         var file = offered.file();
         Option<String> name = file.name().flatMap(dev.starling.model.si.FileNames::safe);
         if (name.isEmpty() || file.size().isEmpty()) {
             return Option.none();
         }
-        var accepted = dev.starling.machine.jingle.JingleResponder.step(self, offered, new dev.starling.machine.jingle.JingleResponder.Input.Accept(), fresh);
+        var accepted = dev.starling.machine.jingle.JingleResponder.step(self, offered, new dev.starling.machine.jingle.JingleResponder.Input.Accept(own), fresh);
         var declined = dev.starling.machine.jingle.JingleResponder.step(self, offered, new dev.starling.machine.jingle.JingleResponder.Input.Decline(), fresh);
         var known = file.hashes().filter(h -> Hash.jdkName(h.algo()).isDefined() && !h.base64().isBlank());
         Option<Hash> hash = known.find(h -> h.algo().equals("sha-256")).orElse(known.headOption());
@@ -71,7 +80,19 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         return Option.some(new OfferTerms(offered.initiator(), name.get(), file.size().get(), offered.ibbSid(),
                 hash.map(Hash::algo).orElse(later).flatMap(Hash::jdkName), hash.map(OfferTerms::hex), sent(accepted.outputs()), Option.none(),
                 sent(declined.outputs()), Option.some(accepted.state()), self,
-                accepted.outputs().filter(o -> !(o instanceof dev.starling.machine.jingle.JingleResponder.Output.Send))));
+                accepted.outputs().filter(o -> !(o instanceof dev.starling.machine.jingle.JingleResponder.Output.Send)),
+                Option.some(candidates -> of(offered, self, fresh, candidates).get())));
+    }
+
+    /** These terms, accepting with these SOCKS5 candidates of the receiver's own if the offer is a Jingle one (else the same terms). */
+    OfferTerms offering(io.vavr.collection.Seq<dev.starling.model.jingle.JingleTransport.Candidate> own) {
+        return offering.map(withOwn -> withOwn.apply(own)).getOrElse(this);
+    }
+
+    /** The Jingle SOCKS5 transport offered, if this is a Jingle offer over SOCKS5. */
+    Option<dev.starling.model.jingle.JingleTransport.Socks5> jingleSocks5() {
+        return jingle.flatMap(state -> state.content().transport()).filter(dev.starling.model.jingle.JingleTransport.Socks5.class::isInstance)
+                .map(dev.starling.model.jingle.JingleTransport.Socks5.class::cast);
     }
 
     /**

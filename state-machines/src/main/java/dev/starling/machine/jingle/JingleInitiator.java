@@ -31,12 +31,15 @@ import java.util.Objects;
  *   <li>It sends session-initiate with the file and the transport, and acknowledges the
  *       responder's session-accept. For IBB it streams at the block size the responder accepted
  *       (which may be lower, XEP-0261 §2.2).</li>
- *   <li>For SOCKS5 it does not try the responder's candidates: it reports candidate-error
- *       (§2.3) at once. When the responder reports candidate-used for one of its candidates,
- *       that candidate is nominated. A proxy is connected to and activated (XEP-0065 §6.3.5),
- *       then announced with activated (§2.4). A direct candidate is used as it is.</li>
- *   <li>When the responder reports candidate-error or proxy-error, or the proxy cannot be
- *       activated, it replaces the transport with the IBB fallback (transport-replace, §3) and
+ *   <li>For SOCKS5 both parties offer candidates (XEP-0260 §2.2): it tries the responder's
+ *       candidates from the session-accept, highest priority first, and reports candidate-used or
+ *       candidate-error (§2.3); the responder reports on its candidates the same way. Once both
+ *       reports are in, {@link CandidateExchange} nominates one (§2.4). Its own proxy is
+ *       connected to and activated (XEP-0065 §6.3.5), then announced with activated; for the
+ *       responder's proxy it waits for the responder's activated. A direct candidate is used as
+ *       it is, over whichever connection reached it.</li>
+ *   <li>When both parties report candidate-error, a proxy reports proxy-error, or its own proxy
+ *       cannot be activated, it replaces the transport with the IBB fallback (transport-replace, §3) and
  *       streams once the responder sends transport-accept. Without a fallback it terminates with
  *       connectivity-error.</li>
  *   <li>Once the shell reports the bytes delivered it terminates with success (XEP-0261 §2.5). A
@@ -91,25 +94,39 @@ public final class JingleInitiator {
     }
 
     /** Where the session is. */
-    public enum Phase { PENDING, NEGOTIATING, ACTIVATING, REPLACING, ACTIVE, ENDING, ENDED, FAILED }
+    public enum Phase { PENDING, NEGOTIATING, ACTIVATING, AWAITING_ACTIVATION, REPLACING, ACTIVE, ENDING, ENDED, FAILED }
 
     /**
      * The session so far.
      *
-     * @param phase     where it is
-     * @param blockSize the IBB block size agreed
-     * @param nominated the SOCKS5 candidate in use
-     * @param checksum  for a file offered with {@code <hash-used/>}: where its checksum is
-     * @param delivered whether the shell delivered every byte while the checksum was still to be sent
+     * @param phase      where it is
+     * @param blockSize  the IBB block size agreed
+     * @param nominated  the SOCKS5 candidate in use
+     * @param checksum   for a file offered with {@code <hash-used/>}: where its checksum is
+     * @param held       the hashes hashed before the session-accept, to send once it came
+     * @param delivered  whether the shell delivered every byte while the checksum was still to be sent
+     * @param candidates both parties' SOCKS5 candidates and reports
      */
     public record State(Phase phase, int blockSize, Option<JingleTransport.Candidate> nominated, ChecksumPhase checksum, Option<Seq<Hash>> held,
-                        boolean delivered) {
+                        boolean delivered, CandidateExchange candidates) {
         State to(Phase next) {
-            return new State(next, blockSize, nominated, checksum, held, delivered);
+            return new State(next, blockSize, nominated, checksum, held, delivered, candidates);
         }
 
         State nominating(Option<JingleTransport.Candidate> candidate) {
-            return new State(phase, blockSize, candidate, checksum, held, delivered);
+            return new State(phase, blockSize, candidate, checksum, held, delivered, candidates);
+        }
+
+        State withCandidates(CandidateExchange exchange) {
+            return new State(phase, blockSize, nominated, checksum, held, delivered, exchange);
+        }
+
+        State withChecksum(ChecksumPhase phaseOfChecksum, Option<Seq<Hash>> hashes, boolean allDelivered) {
+            return new State(phase, blockSize, nominated, phaseOfChecksum, hashes, allDelivered, candidates);
+        }
+
+        State withBlockSize(int size) {
+            return new State(phase, size, nominated, checksum, held, delivered, candidates);
         }
     }
 
@@ -147,7 +164,11 @@ public final class JingleInitiator {
         }
 
         /** The shell hashed the file offered with {@code <hash-used/>}: the XEP-0300 hashes to send (XEP-0234 §8.1). */
-        record Hashed(io.vavr.collection.Seq<dev.starling.model.jingle.Hash> hashes) implements Input {
+        record Hashed(Seq<Hash> hashes) implements Input {
+        }
+
+        /** The shell's attempts at the responder's candidates: the cid of the one connected, or none. */
+        record CandidateOutcome(Option<String> cid) implements Input {
         }
     }
 
@@ -165,8 +186,16 @@ public final class JingleInitiator {
         record ConnectAndActivate(JingleTransport.Candidate candidate, String dstAddr, String streamSid) implements Output {
         }
 
-        /** Stream the file over the SOCKS5 connection of this candidate. */
-        record StartSocks5(JingleTransport.Candidate candidate) implements Output {
+        /** Try these responder candidates in this order, with this DST.ADDR, and report the outcome (XEP-0260 §2.3). */
+        record TryCandidates(Seq<JingleTransport.Candidate> candidates, String dstAddr) implements Output {
+        }
+
+        /**
+         * Stream the file over the SOCKS5 connection of this candidate: for one offered here, the
+         * connection the responder made to it (or the activated proxy's); for the responder's, the
+         * one this side made while trying it.
+         */
+        record StartSocks5(JingleTransport.Candidate candidate, boolean offeredHere) implements Output {
         }
 
         /** The session ended with the file delivered. */
@@ -183,7 +212,9 @@ public final class JingleInitiator {
         int blockSize = config.transport() instanceof JingleTransport.Ibb ibb ? ibb.blockSize()
                 : config.fallback().map(JingleTransport.Ibb::blockSize).getOrElse(4096);
         ChecksumPhase checksum = config.file().hashUsed().isDefined() && config.file().hashes().isEmpty() ? ChecksumPhase.AWAITED : ChecksumPhase.NONE;
-        return new State(Phase.PENDING, blockSize, Option.none(), checksum, Option.none(), false);
+        CandidateExchange candidates = config.transport() instanceof JingleTransport.Socks5 s5b
+                ? new CandidateExchange(s5b.candidates(), Array.empty(), Option.none(), Option.none()) : CandidateExchange.NONE;
+        return new State(Phase.PENDING, blockSize, Option.none(), checksum, Option.none(), false, candidates);
     }
 
     /** Feeds one input. */
@@ -197,13 +228,12 @@ public final class JingleInitiator {
         }
         if (input instanceof Input.Delivered && state.phase() == Phase.ACTIVE) {
             if (state.checksum() == ChecksumPhase.AWAITED) {
-                return Step.of(new State(state.phase(), state.blockSize(), state.nominated(), state.checksum(), state.held(), true));
+                return Step.of(state.withChecksum(state.checksum(), state.held(), true));
             }
             return terminateWithSuccess(config, state, fresh);
         }
         if (input instanceof Input.Hashed hashed && state.checksum() == ChecksumPhase.AWAITED) {
-            State holding = new State(state.phase(), state.blockSize(), state.nominated(), state.checksum(), Option.some(hashed.hashes()),
-                    state.delivered());
+            State holding = state.withChecksum(state.checksum(), Option.some(hashed.hashes()), state.delivered());
             return state.phase() == Phase.PENDING ? Step.of(holding) : sendChecksum(config, holding, fresh);
         }
         if (input instanceof Input.TransportFailed failed) {
@@ -214,16 +244,48 @@ public final class JingleInitiator {
         if (input instanceof Input.Activated && state.phase() == Phase.ACTIVATING) {
             JingleTransport.Candidate candidate = state.nominated().get();
             Output announce = new Output.Send(request(config, fresh, 3, transportInfo(config, Transports.activated(socks5(config).sid(), candidate.cid()))));
-            return Step.of(state.to(Phase.ACTIVE), announce, new Output.StartSocks5(candidate));
+            return Step.of(state.to(Phase.ACTIVE), announce, new Output.StartSocks5(candidate, true));
         }
         if (input instanceof Input.ProxyFailed && state.phase() == Phase.ACTIVATING) {
             Output proxyError = new Output.Send(request(config, fresh, 4, transportInfo(config, Transports.proxyError(socks5(config).sid()))));
             return fallBack(config, state, fresh).precededBy(proxyError);
         }
+        if (input instanceof Input.CandidateOutcome outcome && state.phase() == Phase.NEGOTIATING && state.candidates().initiatorReport().isEmpty()) {
+            return report(config, state, outcome.cid().fold(CandidateExchange.Report::error, CandidateExchange.Report::used), fresh);
+        }
         if (input instanceof Input.Received received) {
             return received(config, state, received.iq(), fresh);
         }
         return Step.of(state);
+    }
+
+    /** Sends this side's report on the responder's candidates (XEP-0260 §2.3), then nominates if the responder's is in. */
+    private static Step<State, Output> report(Config config, State state, CandidateExchange.Report report, Fresh fresh) {
+        String sid = socks5(config).sid();
+        JingleTransport news = report.used().fold(() -> Transports.candidateError(sid), cid -> Transports.candidateUsed(sid, cid));
+        Output send = new Output.Send(request(config, fresh, 5, transportInfo(config, news)));
+        return nominate(config, state.withCandidates(state.candidates().withInitiatorReport(report)), fresh).precededBy(send);
+    }
+
+    /** XEP-0260 §2.4 once both reports are in: activate this side's proxy, wait for the responder's, or stream; or fall back. */
+    private static Step<State, Output> nominate(Config config, State state, Fresh fresh) {
+        Option<CandidateExchange.Outcome> outcome = state.candidates().outcome();
+        if (outcome.isEmpty()) {
+            return Step.of(state);
+        }
+        if (!(outcome.get() instanceof CandidateExchange.Outcome.Nominated nominated)) {
+            return fallBack(config, state, fresh);
+        }
+        JingleTransport.Candidate candidate = nominated.candidate();
+        State chosen = state.nominating(Option.some(candidate));
+        boolean proxy = candidate.type().equals("proxy");
+        if (nominated.byInitiator() && proxy) {
+            return Step.of(chosen.to(Phase.ACTIVATING), new Output.ConnectAndActivate(candidate, config.dstAddr(), socks5(config).sid()));
+        }
+        if (proxy) {
+            return Step.of(chosen.to(Phase.AWAITING_ACTIVATION)); // the responder activates its own proxy (§2.4)
+        }
+        return Step.of(chosen.to(Phase.ACTIVE), new Output.StartSocks5(candidate, nominated.byInitiator()));
     }
 
     private static Step<State, Output> received(Config config, State state, Iq iq, Fresh fresh) {
@@ -242,10 +304,8 @@ public final class JingleInitiator {
         Output ack = new Output.Send(StanzaReplies.result(iq));
         if (request.action() == JingleAction.SESSION_ACCEPT && state.phase() == Phase.PENDING) {
             Step<State, Output> accepted;
-            if (config.transport() instanceof JingleTransport.Socks5 offered) {
-                // the responder's own candidates are not tried: candidate-error at once (XEP-0260 §2.3)
-                Output noCandidate = new Output.Send(request(config, fresh, 5, transportInfo(config, Transports.candidateError(offered.sid()))));
-                accepted = Step.of(state.to(Phase.NEGOTIATING), ack, noCandidate);
+            if (config.transport() instanceof JingleTransport.Socks5) {
+                accepted = tryResponderCandidates(config, state.to(Phase.NEGOTIATING), request, fresh).precededBy(ack);
             } else {
                 int offered = ((JingleTransport.Ibb) config.transport()).blockSize();
                 accepted = startIbb(state, request, offered, ((JingleTransport.Ibb) config.transport()).sid(), iq).precededBy(ack);
@@ -256,20 +316,20 @@ public final class JingleInitiator {
             Step<State, Output> checksum = sendChecksum(config, accepted.state(), fresh); // hashed before the accept: sent now
             return new Step<>(checksum.state(), accepted.outputs().appendAll(checksum.outputs()));
         }
-        if (request.action() == JingleAction.TRANSPORT_INFO && state.phase() == Phase.NEGOTIATING) {
-            Option<JingleTransport.Socks5> info = request.contents().flatMap(JingleContent::transport)
-                    .filter(JingleTransport.Socks5.class::isInstance).map(JingleTransport.Socks5.class::cast).headOption();
-            Option<JingleTransport.Candidate> used = info.flatMap(JingleTransport.Socks5::candidateUsed)
-                    .flatMap(cid -> socks5(config).candidates().find(c -> c.cid().equals(cid)));
-            if (used.isEmpty()) {
-                return fallBack(config, state, fresh).precededBy(ack); // candidate-error, proxy-error, or a candidate never offered
-            }
-            State nominated = state.nominating(used);
-            if (used.get().type().equals("proxy")) {
-                return Step.of(nominated.to(Phase.ACTIVATING), ack,
-                        new Output.ConnectAndActivate(used.get(), config.dstAddr(), socks5(config).sid()));
-            }
-            return Step.of(nominated.to(Phase.ACTIVE), ack, new Output.StartSocks5(used.get()));
+        Option<JingleTransport.Socks5> news = request.action() != JingleAction.TRANSPORT_INFO ? Option.none()
+                : request.contents().flatMap(JingleContent::transport).filter(JingleTransport.Socks5.class::isInstance)
+                .map(JingleTransport.Socks5.class::cast).headOption();
+        if (news.exists(n -> n.candidateUsed().isDefined() || n.candidateError()) && state.phase() == Phase.NEGOTIATING
+                && state.candidates().responderReport().isEmpty()) {
+            CandidateExchange.Report report = news.get().candidateUsed().fold(CandidateExchange.Report::error, CandidateExchange.Report::used);
+            return nominate(config, state.withCandidates(state.candidates().withResponderReport(report)), fresh).precededBy(ack);
+        }
+        if (news.exists(n -> n.activated().isDefined()) && state.phase() == Phase.AWAITING_ACTIVATION
+                && news.get().activated().equals(state.nominated().map(JingleTransport.Candidate::cid))) {
+            return Step.of(state.to(Phase.ACTIVE), ack, new Output.StartSocks5(state.nominated().get(), false));
+        }
+        if (news.exists(JingleTransport.Socks5::proxyError) && state.phase() == Phase.AWAITING_ACTIVATION) {
+            return fallBack(config, state, fresh).precededBy(ack);
         }
         if (request.action() == JingleAction.TRANSPORT_ACCEPT && state.phase() == Phase.REPLACING) {
             JingleTransport.Ibb fallback = config.fallback().get();
@@ -290,13 +350,30 @@ public final class JingleInitiator {
         return Step.of(state, new Output.Send(JingleErrors.outOfOrder(iq)));
     }
 
+    /**
+     * The responder's candidates from its session-accept (XEP-0260 §2.2) are to be tried; with
+     * none, this side reports candidate-error at once.
+     */
+    private static Step<State, Output> tryResponderCandidates(Config config, State state, Jingle accept, Fresh fresh) {
+        Option<JingleTransport.Socks5> theirs = accept.contents().flatMap(JingleContent::transport).filter(JingleTransport.Socks5.class::isInstance)
+                .map(JingleTransport.Socks5.class::cast).headOption();
+        Seq<JingleTransport.Candidate> candidates = theirs.map(JingleTransport.Socks5::candidates).getOrElse(Array.empty());
+        State withTheirs = state.withCandidates(state.candidates().withResponderOffered(candidates));
+        if (candidates.isEmpty()) {
+            return report(config, withTheirs, CandidateExchange.Report.error(), fresh);
+        }
+        String dstAddr = theirs.flatMap(JingleTransport.Socks5::dstaddr)
+                .getOrElse(() -> Candidates.dstAddr(socks5(config).sid(), config.responder(), config.initiator()));
+        return Step.of(withTheirs, new Output.TryCandidates(Candidates.inTryingOrder(candidates), dstAddr));
+    }
+
     /** The held checksum in a session-info (XEP-0234 §8.1); then the termination, if every byte was delivered meanwhile. */
     private static Step<State, Output> sendChecksum(Config config, State state, Fresh fresh) { // draw 0: the initiate's, never in the same step
         JingleContent content = config.content();
         JingleFile hashes = new JingleFile(Option.none(), Option.none(), Option.none(), Option.none(), Option.none(), Option.none(),
                 state.held().get(), Option.none());
         Output send = new Output.Send(request(config, fresh, 0, Jingle.checksum(config.sid(), new Checksum(content.creator(), content.name(), hashes))));
-        State sent = new State(state.phase(), state.blockSize(), state.nominated(), ChecksumPhase.SENT, Option.none(), false);
+        State sent = state.withChecksum(ChecksumPhase.SENT, Option.none(), false);
         return state.delivered() ? terminateWithSuccess(config, sent, fresh).precededBy(send) : Step.of(sent, send);
     }
 
@@ -312,8 +389,7 @@ public final class JingleInitiator {
             return Step.of(state, new Output.Send(StanzaReplies.errorWithoutPayload(iq, StanzaError.of(StanzaErrorCondition.BAD_REQUEST)
                     .withText("the accepted block size is larger than offered (XEP-0261 §2.2)"))));
         }
-        return Step.of(new State(Phase.ACTIVE, blockSize, state.nominated(), state.checksum(), state.held(), state.delivered()),
-                new Output.StartIbb(sid, blockSize));
+        return Step.of(state.withBlockSize(blockSize).to(Phase.ACTIVE), new Output.StartIbb(sid, blockSize));
     }
 
     /** SOCKS5 failed: replace it with IBB (XEP-0260 §3), or end the session. */

@@ -17,6 +17,7 @@ import dev.starling.model.stanza.StanzaError;
 import dev.starling.model.stanza.StanzaErrorCondition;
 import dev.starling.model.stanza.StanzaErrorType;
 import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -31,10 +32,13 @@ import io.vavr.control.Option;
  * <ul>
  *   <li>IBB: session-accept lowers the block size to its own maximum if needed (XEP-0261 §2.2);
  *       the shell receives the IBB sid.</li>
- *   <li>SOCKS5: session-accept offers no candidates of its own (§2.2 allows an empty transport);
- *       the shell tries the initiator's candidates, highest priority first (§2.3), and the
- *       machine reports candidate-used or candidate-error. The used candidate's connection
- *       carries the file (bytes flow once the initiator activated a proxy).</li>
+ *   <li>SOCKS5: session-accept offers the candidates of its own the application gives it (§2.2;
+ *       not proxies, none that repeats a host and port of the initiator's; none is an empty transport); the
+ *       shell tries the initiator's candidates, highest priority first (§2.3), and the machine
+ *       reports candidate-used or candidate-error. Once the initiator's report on its own
+ *       candidates is in too, {@link CandidateExchange} nominates the candidate whose connection
+ *       carries the file (§2.4; bytes flow once the initiator activated a proxy). When both
+ *       reported candidate-error it waits for the initiator's transport-replace.</li>
  *   <li>A transport-replace to IBB (§3) is acknowledged and accepted with transport-accept (at
  *       most its own block size); any other replacement is rejected.</li>
  * </ul>
@@ -60,8 +64,17 @@ public final class JingleResponder {
      * @param sid       the session id
      * @param content   the offered content
      * @param blockSize the agreed block size
+     * @param candidates both parties' SOCKS5 candidates and reports
      */
-    public record State(Phase phase, Jid initiator, String sid, JingleContent content, int blockSize) {
+    public record State(Phase phase, Jid initiator, String sid, JingleContent content, int blockSize, CandidateExchange candidates) {
+
+        State to(Phase next) {
+            return new State(next, initiator, sid, content, blockSize, candidates);
+        }
+
+        State withCandidates(CandidateExchange exchange) {
+            return new State(phase, initiator, sid, content, blockSize, exchange);
+        }
 
         /** The offered file. */
         public JingleFile file() {
@@ -77,8 +90,16 @@ public final class JingleResponder {
 
     /** What the machine reacts to after the offer. */
     public sealed interface Input {
-        /** The application takes the file. */
-        record Accept() implements Input {
+        /**
+         * The application takes the file, offering these SOCKS5 candidates of its own for a SOCKS5
+         * session (XEP-0260 §2.2): direct ones (or assisted, tunnel), which the initiator connects
+         * to; proxies are left out, as this side does not activate one.
+         */
+        record Accept(Seq<JingleTransport.Candidate> own) implements Input {
+            /** Takes the file without candidates of its own. */
+            public Accept() {
+                this(Array.empty());
+            }
         }
 
         /** The application declines. */
@@ -105,11 +126,14 @@ public final class JingleResponder {
         }
 
         /** Try these SOCKS5 candidates in this order, with this DST.ADDR, and report the outcome. */
-        record TryCandidates(io.vavr.collection.Seq<JingleTransport.Candidate> candidates, String dstAddr) implements Output {
+        record TryCandidates(Seq<JingleTransport.Candidate> candidates, String dstAddr) implements Output {
         }
 
-        /** Read the file from the connection of this candidate. */
-        record ReadSocks5(String cid) implements Output {
+        /**
+         * Read the file from the connection of this nominated candidate: for one offered here, the
+         * connection the initiator made to it; for the initiator's, the one this side made.
+         */
+        record ReadSocks5(JingleTransport.Candidate candidate, boolean offeredHere) implements Output {
         }
 
         /** The initiator ended the session with this reason ({@code success} once every byte was sent). */
@@ -117,7 +141,7 @@ public final class JingleResponder {
         }
 
         /** The initiator's checksum of the file (XEP-0234 §8.1): the XEP-0300 hashes to verify the bytes against. */
-        record ChecksumReceived(io.vavr.collection.Seq<dev.starling.model.jingle.Hash> hashes) implements Output {
+        record ChecksumReceived(Seq<dev.starling.model.jingle.Hash> hashes) implements Output {
         }
     }
 
@@ -143,7 +167,9 @@ public final class JingleResponder {
             return Either.right(Step.of(Option.none(), ack, terminate(initiator, offer.sid(), "unsupported-transports", fresh)));
         }
         int blockSize = content.transport().get() instanceof JingleTransport.Ibb ibb ? Math.min(ibb.blockSize(), maxBlockSize) : maxBlockSize;
-        return Either.right(Step.of(Option.some(new State(Phase.OFFERED, initiator, offer.sid(), content, blockSize)), ack));
+        CandidateExchange candidates = content.transport().get() instanceof JingleTransport.Socks5 s5b
+                ? new CandidateExchange(s5b.candidates(), Array.empty(), Option.none(), Option.none()) : CandidateExchange.NONE;
+        return Either.right(Step.of(Option.some(new State(Phase.OFFERED, initiator, offer.sid(), content, blockSize, candidates)), ack));
     }
 
     /** Feeds one input; {@code self} is this side's full JID. */
@@ -152,34 +178,38 @@ public final class JingleResponder {
             return input instanceof Input.Received received ? Step.of(state, new Output.Send(JingleErrors.unknownSession(received.iq())))
                     : Step.of(state);
         }
-        if (input instanceof Input.Accept && state.phase() == Phase.OFFERED
+        if (input instanceof Input.Accept accept && state.phase() == Phase.OFFERED
                 && state.content().transport().get() instanceof JingleTransport.Socks5 s5b) {
-            JingleTransport.Socks5 none = new JingleTransport.Socks5(s5b.sid(), Option.none(), Option.none(), Array.empty(), Option.none(), false,
+            Seq<JingleTransport.Candidate> own = accept.own().filter(c -> !c.type().equals("proxy")
+                    && !s5b.candidates().exists(theirs -> theirs.host().equals(c.host()) && theirs.port().equals(c.port())));
+            JingleTransport.Socks5 offered = new JingleTransport.Socks5(s5b.sid(), Option.none(), Option.none(), own, Option.none(), false,
                     Option.none(), false);
-            Jingle accept = Jingle.of(JingleAction.SESSION_ACCEPT, state.sid(), Array.of(state.content().withTransport(none))).withResponder(self);
+            Jingle sessionAccept = Jingle.of(JingleAction.SESSION_ACCEPT, state.sid(), Array.of(state.content().withTransport(offered)))
+                    .withResponder(self);
             String dstAddr = s5b.dstaddr().getOrElse(() -> Candidates.dstAddr(s5b.sid(), state.initiator(), self));
-            return Step.of(new State(Phase.ACTIVE, state.initiator(), state.sid(), state.content(), state.blockSize()),
-                    new Output.Send(request(state.initiator(), "jingle-" + fresh.token(0, 12), accept)),
+            return Step.of(state.to(Phase.ACTIVE).withCandidates(state.candidates().withResponderOffered(own)),
+                    new Output.Send(request(state.initiator(), "jingle-" + fresh.token(0, 12), sessionAccept)),
                     new Output.TryCandidates(Candidates.inTryingOrder(s5b.candidates()), dstAddr));
         }
         if (input instanceof Input.CandidateOutcome outcome && state.phase() == Phase.ACTIVE
-                && state.content().transport().get() instanceof JingleTransport.Socks5 s5b) {
+                && state.content().transport().get() instanceof JingleTransport.Socks5 s5b && state.candidates().responderReport().isEmpty()) {
             JingleTransport report = outcome.cid().map(cid -> (JingleTransport) Transports.candidateUsed(s5b.sid(), cid))
                     .getOrElse(() -> Transports.candidateError(s5b.sid()));
             Jingle info = Jingle.of(JingleAction.TRANSPORT_INFO, state.sid(), Array.of(state.content().withoutDescription().withTransport(report)));
             Output send = new Output.Send(request(state.initiator(), "jingle-" + fresh.token(2, 12), info));
-            return outcome.cid().isDefined() ? Step.of(state, send, new Output.ReadSocks5(outcome.cid().get())) : Step.of(state, send);
+            CandidateExchange.Report sent = outcome.cid().fold(CandidateExchange.Report::error, CandidateExchange.Report::used);
+            return nominate(state.withCandidates(state.candidates().withResponderReport(sent))).precededBy(send);
         }
         if (input instanceof Input.Accept && state.phase() == Phase.OFFERED) {
             JingleTransport.Ibb offered = (JingleTransport.Ibb) state.content().transport().get();
             JingleContent accepted = state.content().withTransport(new JingleTransport.Ibb(state.blockSize(), offered.sid()));
             Jingle accept = Jingle.of(JingleAction.SESSION_ACCEPT, state.sid(), Array.of(accepted)).withResponder(self);
-            return Step.of(new State(Phase.ACTIVE, state.initiator(), state.sid(), accepted, state.blockSize()),
+            return Step.of(new State(Phase.ACTIVE, state.initiator(), state.sid(), accepted, state.blockSize(), state.candidates()),
                     new Output.Send(request(state.initiator(), "jingle-" + fresh.token(0, 12), accept)),
                     new Output.ExpectIbb(offered.sid(), state.blockSize()));
         }
         if (input instanceof Input.Decline && state.phase() == Phase.OFFERED) {
-            return Step.of(new State(Phase.ENDED, state.initiator(), state.sid(), state.content(), state.blockSize()),
+            return Step.of(state.to(Phase.ENDED),
                     terminate(state.initiator(), state.sid(), "decline", fresh));
         }
         if (input instanceof Input.Received received) {
@@ -199,14 +229,22 @@ public final class JingleResponder {
         if (jingle.get().action() == JingleAction.SESSION_TERMINATE) {
             JingleReason reason = jingle.get().reason().getOrElse(JingleReason.of("general-error"));
             Phase phase = reason.condition().equals("success") ? Phase.ENDED : Phase.FAILED;
-            return Step.of(new State(phase, state.initiator(), state.sid(), state.content(), state.blockSize()),
+            return Step.of(state.to(phase),
                     new Output.Send(StanzaReplies.result(iq)), new Output.Ended(reason));
         }
         if (jingle.get().action() == JingleAction.SESSION_INFO && jingle.get().checksum().isDefined()) {
             return Step.of(state, new Output.Send(StanzaReplies.result(iq)), new Output.ChecksumReceived(jingle.get().checksum().get().file().hashes()));
         }
+        Option<JingleTransport.Socks5> news = jingle.get().action() != JingleAction.TRANSPORT_INFO ? Option.none()
+                : jingle.get().contents().flatMap(JingleContent::transport).filter(JingleTransport.Socks5.class::isInstance)
+                .map(JingleTransport.Socks5.class::cast).headOption();
+        if (news.exists(n -> n.candidateUsed().isDefined() || n.candidateError()) && state.phase() == Phase.ACTIVE
+                && state.candidates().initiatorReport().isEmpty()) {
+            CandidateExchange.Report report = news.get().candidateUsed().fold(CandidateExchange.Report::error, CandidateExchange.Report::used);
+            return nominate(state.withCandidates(state.candidates().withInitiatorReport(report))).precededBy(new Output.Send(StanzaReplies.result(iq)));
+        }
         if (jingle.get().action() == JingleAction.SESSION_INFO || jingle.get().action() == JingleAction.TRANSPORT_INFO) {
-            return Step.of(state, new Output.Send(StanzaReplies.result(iq))); // the initiator's candidate news, activated, proxy-error
+            return Step.of(state, new Output.Send(StanzaReplies.result(iq))); // activated, proxy-error, other news
         }
         if (jingle.get().action() == JingleAction.TRANSPORT_REPLACE && state.phase() == Phase.ACTIVE) {
             return replace(self, state, iq, jingle.get(), fresh);
@@ -227,8 +265,20 @@ public final class JingleResponder {
         int blockSize = Math.min(ibb.get().blockSize(), state.blockSize());
         JingleTransport.Ibb accepted = new JingleTransport.Ibb(blockSize, ibb.get().sid());
         Jingle accept = Jingle.of(JingleAction.TRANSPORT_ACCEPT, state.sid(), Array.of(bare.withTransport(accepted)));
-        return Step.of(new State(Phase.ACTIVE, state.initiator(), state.sid(), state.content().withTransport(accepted), blockSize), ack,
+        return Step.of(new State(Phase.ACTIVE, state.initiator(), state.sid(), state.content().withTransport(accepted), blockSize, state.candidates()), ack,
                 new Output.Send(request(state.initiator(), "jingle-" + fresh.token(3, 12), accept)), new Output.ExpectIbb(accepted.sid(), blockSize));
+    }
+
+    /**
+     * XEP-0260 §2.4 once both reports are in: read from the nominated candidate's connection; when
+     * both reported candidate-error, wait for the initiator's transport-replace (§3).
+     */
+    private static Step<State, Output> nominate(State state) {
+        Option<CandidateExchange.Outcome> outcome = state.candidates().outcome();
+        if (outcome.isEmpty() || !(outcome.get() instanceof CandidateExchange.Outcome.Nominated nominated)) {
+            return Step.of(state);
+        }
+        return Step.of(state, new Output.ReadSocks5(nominated.candidate(), !nominated.byInitiator()));
     }
 
     private static Output terminate(Jid initiator, String sid, String condition, Fresh fresh) {
