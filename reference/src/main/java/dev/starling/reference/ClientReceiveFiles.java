@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * {@code starling client ... receive-files [--dir DIR] [--accept-all] [--count N]}: waits for file
+ * {@code starling client ... receive-files [--dir DIR] [--accept-all] [--direct-host ADDR] [--count N]}: waits for file
  * offers (XEP-0096) and URLs offered out of band (XEP-0066, fetched over HTTP), asks (or, with {@code --accept-all}, does not ask) whether to take each, and
  * stores the accepted ones in the directory under a safe name once their size and MD5 are
  * verified; a half-received file only ever exists under a hidden {@code .part} name.
@@ -38,6 +38,10 @@ final class ClientReceiveFiles implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from the partial file an interrupted transfer of the same file left (XEP-0096 range),"
             + " and keep the partial file if this one fails too")
     private boolean resume;
+
+    @Option(names = "--direct-host", description = "for Jingle offers over SOCKS5, also offer this client's own streamhost on this address"
+            + " as a candidate (XEP-0260 §2.2)")
+    private String directHost;
 
     @Option(names = "--count", defaultValue = "0", description = "stop after this many files (default: run until Ctrl-C)")
     private int count;
@@ -85,7 +89,7 @@ final class ClientReceiveFiles implements Callable<Integer> {
     }
 
     private Mono<Path> receive(IncomingFile offer) {
-        return (resume ? offer.resume(dir) : offer.accept(dir))
+        return (resume ? offer.resume(dir) : directHost != null ? offer.accept(dir, directHost) : offer.accept(dir))
                 .doOnNext(path -> System.out.println("received " + path + " (" + offer.size() + " bytes"
                         + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash + " verified").getOrElse(", size verified") + ")"))
                 .onErrorResume(error -> {

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * in-band bytestreams (XEP-0047), over SOCKS5 bytestreams through the server's proxy when it
  * announces one (XEP-0065 §6), and directly to the sending session's own streamhost on loopback
  * (§5), and in Jingle sessions over the in-band transport (XEP-0234, XEP-0261) and over SOCKS5
- * (XEP-0260). Each sends a random 256 KiB file and compares the bytes that arrive.
+ * (XEP-0260), the last also with direct candidates from both parties (§2.4). Each sends a random
+ * 256 KiB file and compares the bytes that arrive.
  */
 final class FileTransferChecks {
 
@@ -66,6 +67,8 @@ final class FileTransferChecks {
             check.check("XEP-0260", "2", "Jingle file transfer over SOCKS5 (the proxy if listed, else a direct candidate)",
                     () -> transfer(sender, receiver, proxy ? SendOptions.jingleSocks5() : SendOptions.jingleSocks5().withProxy(false)
                             .withDirectHost("127.0.0.1")));
+            check.check("XEP-0260", "2.4", "Jingle file transfer with direct SOCKS5 candidates from both parties",
+                    () -> transfer(sender, receiver, SendOptions.jingleSocks5().withProxy(false).withDirectHost("127.0.0.1"), Option.some("127.0.0.1")));
         } finally {
             sender.close().block(TIMEOUT);
             receiver.close().block(TIMEOUT);
@@ -73,13 +76,18 @@ final class FileTransferChecks {
     }
 
     private static CheckResult transfer(XmppClient sender, XmppClient receiver, SendOptions options) throws Exception {
+        return transfer(sender, receiver, options, Option.none());
+    }
+
+    /** Sends a random file; the receiver offers its own streamhost on {@code receiverHost} to a Jingle SOCKS5 offer, if given. */
+    private static CheckResult transfer(XmppClient sender, XmppClient receiver, SendOptions options, Option<String> receiverHost) throws Exception {
         Path outbox = Files.createTempDirectory("starling-check-send");
         Path inbox = Files.createTempDirectory("starling-check-receive");
         byte[] content = new byte[SIZE];
         new SecureRandom().nextBytes(content);
         Path file = Files.write(outbox.resolve("check.bin"), content);
         CompletableFuture<Path> received = new CompletableFuture<>();
-        var acceptor = receiver.files().offers().take(1).flatMap(offer -> offer.accept(inbox))
+        var acceptor = receiver.files().offers().take(1).flatMap(offer -> receiverHost.fold(() -> offer.accept(inbox), host -> offer.accept(inbox, host)))
                 .subscribe(received::complete, received::completeExceptionally);
         try {
             List<ClientFileTransfer.Progress> progress = sender.files().sendFile(receiver.jid(), file, options).collectList().block(TIMEOUT);

@@ -63,11 +63,18 @@ class Socks5TransferWireTest {
 
     /** Sends {@code size} random bytes with these options; returns the progress and checks the received copy. */
     private List<ClientFileTransfer.Progress> transfer(int size, SendOptions options) throws Exception {
+        return transfer(size, options, offer -> offer.accept(inbox));
+    }
+
+    /** Sends {@code size} random bytes with these options, the receiver accepting this way; returns the progress and checks the copy. */
+    private List<ClientFileTransfer.Progress> transfer(int size, SendOptions options,
+                                                       java.util.function.Function<dev.starling.io.client.IncomingFile, reactor.core.publisher.Mono<Path>> accepting)
+            throws Exception {
         byte[] content = new byte[size];
         new Random(size).nextBytes(content);
         Path sent = Files.write(outbox.resolve("verona.bin"), content);
         CompletableFuture<Path> received = new CompletableFuture<>();
-        var acceptor = juliet.files().offers().flatMap(offer -> offer.accept(inbox)).subscribe(received::complete, received::completeExceptionally);
+        var acceptor = juliet.files().offers().flatMap(accepting).subscribe(received::complete, received::completeExceptionally);
         try {
             List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent, options).collectList().block(WAIT);
             Path file = received.get(30, TimeUnit.SECONDS);
@@ -155,6 +162,21 @@ class Socks5TransferWireTest {
     void aJingleSessionUsesTheSendersOwnCandidate() throws Exception {
         start(ProxySettings.defaults().withPort(0));
         List<ClientFileTransfer.Progress> progress = transfer(1_000_000, SendOptions.jingleSocks5().withProxy(false).withDirectHost("127.0.0.1"));
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("urn:xmpp:jingle:transports:s5b:1"));
+    }
+
+    @Test
+    void aJingleSessionUsesTheReceiversOwnCandidateWhenTheSendersFail() throws Exception {
+        start(ProxySettings.defaults().withPort(0).withAnnouncedHost("127.0.0.9")); // the sender's only candidate cannot be reached
+        List<ClientFileTransfer.Progress> progress = transfer(1_200_000, SendOptions.jingleSocks5(), offer -> offer.accept(inbox, "127.0.0.1"));
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("urn:xmpp:jingle:transports:s5b:1"));
+    }
+
+    @Test
+    void aJingleSessionWithDirectCandidatesOnBothSidesCarriesTheFile() throws Exception {
+        start(ProxySettings.defaults().withPort(0));
+        List<ClientFileTransfer.Progress> progress = transfer(1_100_000, SendOptions.jingleSocks5().withDirectHost("127.0.0.1"),
+                offer -> offer.accept(inbox, "127.0.0.1"));
         assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals("urn:xmpp:jingle:transports:s5b:1"));
     }
 

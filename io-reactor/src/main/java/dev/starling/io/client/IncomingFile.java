@@ -125,13 +125,20 @@ public final class IncomingFile {
     }
 
     private Mono<Path> receive(Path directory, boolean resuming, Option<String> directHost) {
+        // the streamhost starts (and binds) on first use: off the event loop the offer arrived on
+        return Mono.fromCallable(() -> directHost.flatMap(host -> offer.jingleSocks5().map(s5b -> ownCandidate(host, s5b))))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(own -> receiveWith(directory, resuming, own));
+    }
+
+    private Mono<Path> receiveWith(Path directory, boolean resuming, Option<OwnCandidate> own) {
         return Mono.defer(() -> {
             Path dir = directory.toAbsolutePath().normalize();
             Path part = partialFile(dir);
             if (!part.getParent().equals(dir)) {
+                own.forEach(o -> o.host().forget(o.dstAddr()));
                 return Mono.error(new FileTransferException("the offered name leaves the directory"));
             }
-            Option<OwnCandidate> own = directHost.flatMap(host -> offer.jingleSocks5().map(s5b -> ownCandidate(host, s5b)));
             OfferTerms terms = own.map(candidate -> offer.offering(Array.of(candidate.candidate()))).getOrElse(offer);
             Receiving receiving = new Receiving(part, resuming && offer.resumeIq().isDefined(), terms.jingle(), own);
             Sinks.One<Path> done = Sinks.one();
@@ -162,14 +169,20 @@ public final class IncomingFile {
      * DST.ADDR of candidates the responder offers (XEP-0260 §2.2: SHA1(SID + responder + initiator)).
      */
     private record OwnCandidate(DirectStreamhost host, String dstAddr, DirectStreamhost.Expected expected,
-                                dev.starling.model.jingle.JingleTransport.Candidate candidate) {
+                                dev.starling.model.jingle.JingleTransport.Candidate candidate,
+                                Mono<io.vavr.Tuple2<reactor.netty.Connection, HeldInbound>> arrival) {
     }
 
     private OwnCandidate ownCandidate(String address, dev.starling.model.jingle.JingleTransport.Socks5 offered) {
         DirectStreamhost host = directHosts.apply(address);
         String dstAddr = Candidates.dstAddr(offered.sid(), offer.self(), offer.from());
         var candidate = Candidates.of(Array.of(new Streamhost(offer.self(), address, host.port())), offer.self(), Array.of(client.token(10))).head();
-        return new OwnCandidate(host, dstAddr, host.expect(dstAddr), candidate);
+        DirectStreamhost.Expected expected = host.expect(dstAddr);
+        // the initiator's connection, its input held from the moment it is admitted
+        Mono<io.vavr.Tuple2<reactor.netty.Connection, HeldInbound>> arrival = expected.connection().asMono()
+                .map(connection -> io.vavr.Tuple.of(connection, HeldInbound.of(connection))).cache();
+        arrival.subscribe(); // held from now; a connection that never comes fails the read of it
+        return new OwnCandidate(host, dstAddr, expected, candidate, arrival);
     }
 
     /**
@@ -179,7 +192,7 @@ public final class IncomingFile {
      */
     private void overSocks5(Iq offerIq, Receiving receiving, Sinks.One<Path> done, Path dir) {
         S5bReceiving.select(client, offerIq, ClientFileTransfer.PER_HOST)
-                .flatMap(connection -> receiving.drain(connection, dir).doFinally(signal -> connection.dispose()))
+                .flatMap(connection -> receiving.drain(connection.inbound().receive().retain(), dir).doFinally(signal -> connection.dispose()))
                 .subscribe(verified -> verified.forEach(done::tryEmitValue), error -> {
                     if (receiving.started()) {
                         receiving.fail(done, error);
@@ -214,7 +227,8 @@ public final class IncomingFile {
         private boolean terminated;
         private String computed;                            // the received bytes' digest, once they are all in
 
-        private final java.util.Map<String, reactor.netty.Connection> candidates = new java.util.HashMap<>(); // the initiator's candidates reached
+        // the initiator's candidates reached, their input held from the start (the sender may begin before this side knows the nomination)
+        private final java.util.Map<String, io.vavr.Tuple2<reactor.netty.Connection, HeldInbound>> candidates = new java.util.HashMap<>();
         private boolean over;
 
         /** A Jingle request of this session (XEP-0166): the machine answers it; success after the bytes completes the file. */
@@ -244,19 +258,19 @@ public final class IncomingFile {
                                     if (over) {
                                         reached._2.dispose(); // reached after the session ended
                                     } else {
-                                        candidates.put(reached._1, reached._2);
+                                        candidates.put(reached._1, io.vavr.Tuple.of(reached._2, HeldInbound.of(reached._2)));
                                     }
                                 });
                             }
                             feed(new dev.starling.machine.jingle.JingleResponder.Input.CandidateOutcome(found.map(reached -> reached._1)), done, dir);
                         }, error -> fail(done, error));
             } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.ReadSocks5 read) {
-                Mono<reactor.netty.Connection> connection = read.offeredHere()
-                        ? own.map(o -> o.expected().connection().asMono().timeout(ClientFileTransfer.PER_HOST)).getOrElse(Mono.empty())
+                Mono<io.vavr.Tuple2<reactor.netty.Connection, HeldInbound>> connection = read.offeredHere()
+                        ? own.map(o -> o.arrival().timeout(ClientFileTransfer.PER_HOST)).getOrElse(Mono.empty())
                         : Mono.justOrEmpty(candidates.remove(read.candidate().cid()));
                 release(); // the connections not nominated
                 connection.switchIfEmpty(Mono.error(new FileTransferException("no connection for the nominated candidate " + read.candidate().cid())))
-                        .flatMap(c -> drain(c, dir).doFinally(signal -> c.dispose()))
+                        .flatMap(c -> drain(c._2.flux(), dir).doFinally(signal -> c._1.dispose()))
                         .subscribe(verified -> bytesComplete(verified, done), error -> fail(done, error));
             } else if (output instanceof dev.starling.machine.jingle.JingleResponder.Output.Ended ended) {
                 if (!ended.reason().condition().equals("success")) {
@@ -278,7 +292,7 @@ public final class IncomingFile {
 
         /** Closes the SOCKS5 connections this side made that carry nothing (all, once the session is over). */
         synchronized void release() {
-            candidates.values().forEach(reactor.netty.Connection::dispose);
+            candidates.values().forEach(reached -> reached._1.dispose());
             candidates.clear();
         }
 
@@ -406,14 +420,14 @@ public final class IncomingFile {
         }
 
         /**
-         * Writes what a SOCKS5 bytestream carries, a read at a time on a bounded scheduler, until the
+         * Writes what a SOCKS5 bytestream carries (retained buffers, released here), a read at a time on a bounded scheduler, until the
          * offered size is in; then verifies and completes. Ending early fails.
          */
-        Mono<Option<Path>> drain(reactor.netty.Connection connection, Path dir) {
+        Mono<Option<Path>> drain(reactor.core.publisher.Flux<io.netty.buffer.ByteBuf> inbound, Path dir) {
             if (offer.size() == 0) { // nothing to count: the sender's close ends it
-                return connection.inbound().receive().then(Mono.fromCallable(() -> finish(dir)).subscribeOn(Schedulers.boundedElastic()));
+                return inbound.doOnNext(io.netty.buffer.ByteBuf::release).then(Mono.fromCallable(() -> finish(dir)).subscribeOn(Schedulers.boundedElastic()));
             }
-            return connection.inbound().receive().retain().publishOn(Schedulers.boundedElastic(), 32)
+            return inbound.publishOn(Schedulers.boundedElastic(), 32)
                     .concatMap(buffer -> {
                         try {
                             synchronized (this) {
