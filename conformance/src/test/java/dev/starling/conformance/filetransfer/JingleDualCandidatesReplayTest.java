@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static dev.starling.conformance.filetransfer.JingleOutputs.sent;
+import static dev.starling.conformance.filetransfer.JingleOutputs.sentR;
+import static dev.starling.conformance.filetransfer.JingleOutputs.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -184,17 +187,5 @@ class JingleDualCandidatesReplayTest {
 
     private static JingleTransport.Socks5 error() {
         return new JingleTransport.Socks5("vj3hs98y", Option.none(), Option.none(), Array.empty(), Option.none(), true, Option.none(), false);
-    }
-
-    private static JingleTransport.Socks5 transport(Iq iq) {
-        return (JingleTransport.Socks5) ((Jingle) iq.payload().get()).contents().head().transport().get();
-    }
-
-    private static Seq<Iq> sent(Seq<JingleInitiator.Output> outputs) {
-        return outputs.filter(JingleInitiator.Output.Send.class::isInstance).map(o -> ((JingleInitiator.Output.Send) o).iq());
-    }
-
-    private static Seq<Iq> sentR(Seq<JingleResponder.Output> outputs) {
-        return outputs.filter(JingleResponder.Output.Send.class::isInstance).map(o -> ((JingleResponder.Output.Send) o).iq());
     }
 }

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static dev.starling.conformance.filetransfer.JingleOutputs.sent;
+import static dev.starling.conformance.filetransfer.JingleOutputs.sentR;
+import static dev.starling.conformance.filetransfer.JingleOutputs.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -149,17 +152,5 @@ class JingleSocks5ReplayTest {
 
     private static Iq arrived(Iq iq, Jid from) {
         return iq.withFrom(Option.some(from));
-    }
-
-    private static JingleTransport.Socks5 transport(Iq iq) {
-        return (JingleTransport.Socks5) ((Jingle) iq.payload().get()).contents().head().transport().get();
-    }
-
-    private static Seq<Iq> sent(Seq<JingleInitiator.Output> outputs) {
-        return outputs.filter(JingleInitiator.Output.Send.class::isInstance).map(o -> ((JingleInitiator.Output.Send) o).iq());
-    }
-
-    private static Seq<Iq> sentR(Seq<JingleResponder.Output> outputs) {
-        return outputs.filter(JingleResponder.Output.Send.class::isInstance).map(o -> ((JingleResponder.Output.Send) o).iq());
     }
 }
