@@ -79,6 +79,11 @@ class JingleDualCandidatesReplayTest {
                 new JingleResponder.Input.Accept(own), FRESH);
         Iq accept = sentR(accepted.outputs()).single();
         assertThat(transport(accept).candidates().map(JingleTransport.Candidate::cid)).containsExactly("ht567dq", "grt654q2", "hr65dqyd");
+        // Example 3's dstaddr, SHA1(SID + responder + initiator): given with any candidate (Smack 4.4.8 connects with it), none without
+        assertThat(transport(accept).dstaddr()).isEqualTo(transport(EXAMPLE_3).dstaddr());
+        Iq bare = sentR(JingleResponder.step(JULIET, offered(), new JingleResponder.Input.Accept(), FRESH).outputs()).single();
+        assertThat(transport(bare).candidates()).isEmpty();
+        assertThat(transport(bare).dstaddr()).isEmpty();
         assertThat(accepted.outputs()).contains(new JingleResponder.Output.TryCandidates(Candidates.inTryingOrder(ROMEOS), CONFIG.dstAddr()));
     }
 

@@ -30,8 +30,11 @@ import java.util.Objects;
  *
  * <p>The activation is checked as §6.3.5 says: the proxy hashes the SID, the IQ's 'from' and the
  * {@code <activate/>} JID. No connection with that hash (an unknown SID, or someone else's) is
- * {@code item-not-found}; only one side connected is {@code not-allowed}; a second activation is
- * {@code not-allowed}. A third connection with a hash already paired is refused (one target per
+ * {@code item-not-found}; only one side connected is {@code not-allowed}. The owner's repeated
+ * activation of a stream already relaying is answered with a result and changes nothing, as
+ * Prosody's proxy65 answers it: Smack 4.4.8's Jingle SOCKS5 session activates twice (its SOCKS5
+ * client activates on connecting, then the session again), and an error there made it give up a
+ * working stream. The hash contains the requester's JID, so no one else can reach that answer. A third connection with a hash already paired is refused (one target per
  * stream, §9.1), as is any connection beyond {@code maxPending} unpaired ones, and a connection
  * not activated within {@code idle} is closed (the denial-of-service note of §10).
  *
@@ -166,8 +169,11 @@ public final class Socks5Proxy {
         if (paired.isEmpty()) {
             return refuse(state, iq, StanzaErrorType.CANCEL, StanzaErrorCondition.ITEM_NOT_FOUND);
         }
-        if (paired.size() < 2 || state.connections().get(paired.get(0)).exists(Connection::relaying)) {
+        if (paired.size() < 2) {
             return refuse(state, iq, StanzaErrorType.CANCEL, StanzaErrorCondition.NOT_ALLOWED);
+        }
+        if (state.connections().get(paired.get(0)).exists(Connection::relaying)) {
+            return Step.of(state, new Output.Send(StanzaReplies.result(iq))); // the owner's repeat: already relaying
         }
         State relaying = new State(paired.foldLeft(state.connections(),
                 (all, c) -> all.put(c, new Connection(hash, all.get(c).get().since(), true))), state.byHash());

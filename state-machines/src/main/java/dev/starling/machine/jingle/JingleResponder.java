@@ -33,7 +33,8 @@ import io.vavr.control.Option;
  *   <li>IBB: session-accept lowers the block size to its own maximum if needed (XEP-0261 §2.2);
  *       the shell receives the IBB sid.</li>
  *   <li>SOCKS5: session-accept offers the candidates of its own the application gives it (§2.2;
- *       not proxies, none that repeats a host and port of the initiator's; none is an empty transport); the
+ *       not proxies, none that repeats a host and port of the initiator's; none is an empty transport),
+ *       with their {@code dstaddr} SHA1(SID + Responder + Initiator) whenever it offers any; the
  *       shell tries the initiator's candidates, highest priority first (§2.3), and the machine
  *       reports candidate-used or candidate-error. Once the initiator's report on its own
  *       candidates is in too, {@link CandidateExchange} nominates the candidate whose connection
@@ -182,7 +183,10 @@ public final class JingleResponder {
                 && state.content().transport().get() instanceof JingleTransport.Socks5 s5b) {
             Seq<JingleTransport.Candidate> own = accept.own().filter(c -> !c.type().equals("proxy")
                     && !s5b.candidates().exists(theirs -> theirs.host().equals(c.host()) && theirs.port().equals(c.port())));
-            JingleTransport.Socks5 offered = new JingleTransport.Socks5(s5b.sid(), Option.none(), Option.none(), own, Option.none(), false,
+            // the DST.ADDR for this side's candidates (§2.2: SHA1(SID + Responder JID + Initiator JID)), given whenever there are any:
+            // the attribute is only a SHOULD for proxy candidates, but Smack 4.4.8 connects to every candidate with it
+            Option<String> ownDstAddr = own.isEmpty() ? Option.none() : Option.some(Candidates.dstAddr(s5b.sid(), self, state.initiator()));
+            JingleTransport.Socks5 offered = new JingleTransport.Socks5(s5b.sid(), ownDstAddr, Option.none(), own, Option.none(), false,
                     Option.none(), false);
             Jingle sessionAccept = Jingle.of(JingleAction.SESSION_ACCEPT, state.sid(), Array.of(state.content().withTransport(offered)))
                     .withResponder(self);
