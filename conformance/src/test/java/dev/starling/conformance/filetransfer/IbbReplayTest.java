@@ -122,6 +122,37 @@ class IbbReplayTest {
     }
 
     @Test
+    void theReceiversCloseAfterTheLastBlockIsAnsweredAndTheLastAcknowledgementEndsTheTransfer() {
+        Step<IbbSender.State, IbbSender.Output> started = IbbSender.step(SENDER, IbbSender.initial(SENDER), new IbbSender.Input.Start(), FRESH);
+        IbbSender.State open = IbbSender.step(SENDER, started.state(),
+                new IbbSender.Input.FromPeer((Iq) withId(example(2), ((Iq) single(started.outputs())).iqId())), FRESH).state();
+        Step<IbbSender.State, IbbSender.Output> last = IbbSender.step(SENDER, open, new IbbSender.Input.Block(chunkOf(6), true), FRESH);
+        Iq data = (Iq) sentStanzas(last.outputs()).single();
+        // Juliet closes (Example 8's close, the other way) before her acknowledgement of the last chunk reaches Romeo
+        Iq julietsClose = (Iq) Iq.of(dev.starling.model.stanza.IqType.SET, "juliet-close", new InBandBytestream.Close("i781hf64"))
+                .withFrom(Option.some(JULIET)).withTo(Option.some(ROMEO));
+
+        Step<IbbSender.State, IbbSender.Output> closed = IbbSender.step(SENDER, last.state(), new IbbSender.Input.FromPeer(julietsClose), FRESH);
+        assertThat(sentStanzas(closed.outputs()).map(st -> ((Iq) st).type())).containsExactly(dev.starling.model.stanza.IqType.RESULT);
+        assertThat(closed.outputs()).noneMatch(o -> o instanceof IbbSender.Output.Done || o instanceof IbbSender.Output.Failed);
+        assertThat(closed.state().phase()).isEqualTo(IbbSender.Phase.CLOSED_BY_PEER);
+
+        Step<IbbSender.State, IbbSender.Output> acked = IbbSender.step(SENDER, closed.state(),
+                new IbbSender.Input.FromPeer((Iq) withId(example(7), data.iqId())), FRESH);
+        assertThat(acked.outputs()).containsExactly(new IbbSender.Output.Progress(chunkOf(6).length()), new IbbSender.Output.Done());
+
+        Iq error = (Iq) dev.starling.machine.stanza.StanzaReplies.errorWithoutPayload(data.withFrom(Option.some(ROMEO)).withTo(Option.some(JULIET)),
+                dev.starling.model.stanza.StanzaError.of(dev.starling.model.stanza.StanzaErrorType.CANCEL, StanzaErrorCondition.ITEM_NOT_FOUND));
+        Step<IbbSender.State, IbbSender.Output> lost = IbbSender.step(SENDER, closed.state(), new IbbSender.Input.FromPeer(error), FRESH);
+        assertThat(lost.outputs()).singleElement().isInstanceOf(IbbSender.Output.Failed.class); // no close: the stream is closed
+
+        Step<IbbSender.State, IbbSender.Output> early = IbbSender.step(SENDER, IbbSender.step(SENDER, open,
+                new IbbSender.Input.Block(chunkOf(6), false), FRESH).state(), new IbbSender.Input.FromPeer(julietsClose), FRESH);
+        assertThat(early.outputs()).last().isInstanceOfSatisfying(IbbSender.Output.Failed.class,
+                failed -> assertThat(failed.condition()).isEqualTo(StanzaErrorCondition.GONE)); // a close before the last block
+    }
+
+    @Test
     void example3EndsTheSenderAndExample4MakesItAskForHalfTheBlockSize() {
         Step<IbbSender.State, IbbSender.Output> started = IbbSender.step(SENDER, IbbSender.initial(SENDER), new IbbSender.Input.Start(), FRESH);
         String id = ((Iq) single(started.outputs())).iqId();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.jxmpp.jid.impl.JidCreate;
 
 import java.io.InputStream;
@@ -36,9 +36,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Jingle file transfer (XEP-0234 over XEP-0260) between the Starling client and Smack 4.4.8
- * through the Starling server and its proxy, both directions, with and without a direct candidate
- * on the Starling side. Smack's Jingle elements and its XEP-0260 transport session are the peer
+ * Jingle file transfer (XEP-0234 over XEP-0260 and XEP-0261) between the Starling client and Smack
+ * 4.4.8 through the Starling server and its proxy, both directions; over SOCKS5 with and without a
+ * direct candidate on the Starling side. Smack's Jingle elements and its transport sessions are the peer
  * ({@link SmackJingleFile}); the Starling side is the library's public API. Each case checks the
  * bytes, the method Starling reports and Smack's or Starling's {@code success}.
  */
@@ -85,9 +85,9 @@ class SmackJingleAgainstStarlingTest {
         smack.disconnect();
     }
 
-    @ParameterizedTest(name = "Starling's direct candidate: {0}")
-    @ValueSource(booleans = {false, true})
-    void starlingSendsAFileToSmack(boolean direct) throws Exception {
+    @ParameterizedTest(name = "{0}, Starling's direct candidate: {1}")
+    @CsvSource({"SOCKS5, false", "SOCKS5, true", "IBB, false"})
+    void starlingSendsAFileToSmack(SmackJingleFile.Method method, boolean direct) throws Exception {
         byte[] content = SmackFiles.random(700_000);
         Path file = Files.write(dir.resolve("from-starling.bin"), content);
         CompletableFuture<SmackJingleFile> session = new CompletableFuture<>();
@@ -95,7 +95,8 @@ class SmackJingleAgainstStarlingTest {
             session.complete(SmackJingleFile.answer(smack, initiate));
             return null; // answered (acknowledged) by the session itself, before its session-accept
         });
-        SendOptions options = direct ? SendOptions.jingleSocks5().withDirectHost("127.0.0.1") : SendOptions.jingleSocks5();
+        SendOptions options = method == SmackJingleFile.Method.IBB ? SendOptions.jingle()
+                : direct ? SendOptions.jingleSocks5().withDirectHost("127.0.0.1") : SendOptions.jingleSocks5();
         CompletableFuture<List<ClientFileTransfer.Progress>> sent = romeo.files()
                 .sendFile(Jid.of("juliet@localhost/smack"), file, options).collectList().toFuture();
 
@@ -108,18 +109,19 @@ class SmackJingleAgainstStarlingTest {
         assertThat(received).isEqualTo(content);
         assertThat(juliet.terminated.get(30, TimeUnit.SECONDS)).isEqualTo(JingleReason.Reason.success);
         List<ClientFileTransfer.Progress> progress = sent.get(30, TimeUnit.SECONDS);
-        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals(JingleTransport.Socks5.NAMESPACE));
+        assertThat(progress).isNotEmpty().allMatch(p -> p.method().equals(
+                method == SmackJingleFile.Method.IBB ? JingleTransport.Ibb.NAMESPACE : JingleTransport.Socks5.NAMESPACE));
     }
 
-    @ParameterizedTest(name = "Starling's direct candidate: {0}")
-    @ValueSource(booleans = {false, true})
-    void smackSendsAFileToStarling(boolean direct) throws Exception {
+    @ParameterizedTest(name = "{0}, Starling's direct candidate: {1}")
+    @CsvSource({"SOCKS5, false", "SOCKS5, true", "IBB, false"})
+    void smackSendsAFileToStarling(SmackJingleFile.Method method, boolean direct) throws Exception {
         byte[] content = SmackFiles.random(600_000);
         Path inbox = Files.createDirectory(dir.resolve("inbox"));
         CompletableFuture<Path> received = romeo.files().offers().next()
                 .flatMap(offer -> direct ? offer.accept(inbox, "127.0.0.1") : offer.accept(inbox)).toFuture();
 
-        SmackJingleFile juliet = SmackJingleFile.offer(smack, JidCreate.entityFullFrom(romeo.jid().toString()), "from-smack.bin", content);
+        SmackJingleFile juliet = SmackJingleFile.offer(smack, JidCreate.entityFullFrom(romeo.jid().toString()), "from-smack.bin", content, method);
         juliet.accepted.get(30, TimeUnit.SECONDS);
         BytestreamSession stream = juliet.bytestream.get(30, TimeUnit.SECONDS);
         try (OutputStream out = stream.getOutputStream()) {

@@ -33,6 +33,14 @@ import java.util.Objects;
  * smaller chunks) makes the machine ask again with half the block size, down to
  * {@link #MIN_BLOCK_SIZE}. Any error on a chunk ends the transfer: the sender closes the stream as
  * §2.2 requires. A close from the peer before the end also ends it.
+ *
+ * <p><b>The receiver's close.</b> Either party may close (§2.3; XEP-0261 §2.6 has whichever party
+ * is finished send it). A receiver that knows the size closes once it has every byte, and its
+ * acknowledgement of the last chunks may reach us after its close: Smack 4.4 acknowledges on
+ * another thread than the one its application closes on. A close that comes once the last block
+ * is sent is therefore acknowledged and the chunks still in flight are awaited
+ * ({@link Phase#CLOSED_BY_PEER}): their acknowledgements end the transfer as done, an error on one
+ * as failed. A close before the last block is sent fails the transfer.
  */
 public final class IbbSender {
 
@@ -73,6 +81,8 @@ public final class IbbSender {
         OPEN,
         /** Every chunk acknowledged; the close is on its way. */
         CLOSING,
+        /** Every chunk sent and the peer closed the stream: the acknowledgements still in flight are awaited. */
+        CLOSED_BY_PEER,
         /** Done: the receiver has every byte. */
         DONE,
         /** Ended without delivering every byte. */
@@ -229,6 +239,10 @@ public final class IbbSender {
             if (!state.inFlight().isEmpty()) {
                 return Step.of(state);
             }
+            if (state.phase() == Phase.CLOSED_BY_PEER) {
+                return Step.of(new State(Phase.DONE, state.blockSize(), state.nextSeq(), state.window(), state.inFlight(), false, true,
+                        state.sent(), state.delivered(), ""), new Output.Done());
+            }
             String id = "ibb-close-" + fresh.token(2, 12);
             return Step.of(new State(Phase.CLOSING, state.blockSize(), state.nextSeq(), state.window(), state.inFlight(), false, true,
                     state.sent(), state.delivered(), id), new Output.Send(request(config, id, new InBandBytestream.Close(config.sid()))));
@@ -267,12 +281,15 @@ public final class IbbSender {
             return Step.of(state);
         }
         if (error) {
-            String id = "ibb-close-" + fresh.token(2, 12);
             Step<State, Output> failed = failed(state, condition, "the receiver refused a chunk: " + condition.wireName());
+            if (state.phase() == Phase.CLOSED_BY_PEER) {
+                return failed; // the stream is closed already
+            }
+            String id = "ibb-close-" + fresh.token(2, 12);
             return failed.precededBy(new Output.Send(request(config, id, new InBandBytestream.Close(config.sid()))));
         }
         long delivered = state.delivered() + length.get();
-        State acked = new State(Phase.OPEN, state.blockSize(), state.nextSeq(), Math.min(config.maxWindow(), state.window() + 1),
+        State acked = new State(state.phase(), state.blockSize(), state.nextSeq(), Math.min(config.maxWindow(), state.window() + 1),
                 state.inFlight().remove(iq.iqId()), state.reading(), state.endOfInput(), state.sent(), delivered, state.pendingId());
         return proceed(config, acked, fresh).precededBy(new Output.Progress(delivered));
     }
@@ -287,6 +304,10 @@ public final class IbbSender {
         if (state.phase() == Phase.CLOSING) {
             return Step.of(new State(Phase.DONE, state.blockSize(), state.nextSeq(), state.window(), state.inFlight(), false, true,
                     state.sent(), state.delivered(), ""), ack, new Output.Done());
+        }
+        if (state.phase() == Phase.OPEN && state.endOfInput()) { // every block sent: await the acknowledgements in flight
+            return Step.of(new State(Phase.CLOSED_BY_PEER, state.blockSize(), state.nextSeq(), state.window(), state.inFlight(), false, true,
+                    state.sent(), state.delivered(), ""), ack);
         }
         return failed(state, StanzaErrorCondition.GONE, "the receiver closed the bytestream after " + state.delivered() + " bytes")
                 .precededBy(ack);
