@@ -153,6 +153,32 @@ class IbbReplayTest {
     }
 
     @Test
+    void theReceiversCloseWhileTheShellReadsIsAnsweredAndOnlyTheEndMayFollow() {
+        Step<IbbSender.State, IbbSender.Output> started = IbbSender.step(SENDER, IbbSender.initial(SENDER), new IbbSender.Input.Start(), FRESH);
+        IbbSender.State open = IbbSender.step(SENDER, started.state(),
+                new IbbSender.Input.FromPeer((Iq) withId(example(2), ((Iq) single(started.outputs())).iqId())), FRESH).state();
+        Step<IbbSender.State, IbbSender.Output> chunk = IbbSender.step(SENDER, open, new IbbSender.Input.Block(chunkOf(6), false), FRESH);
+        Iq data = (Iq) sentStanzas(chunk.outputs()).single();
+        Step<IbbSender.State, IbbSender.Output> reading = IbbSender.step(SENDER, chunk.state(),
+                new IbbSender.Input.FromPeer((Iq) withId(example(7), data.iqId())), FRESH);
+        assertThat(reading.outputs()).last().isEqualTo(new IbbSender.Output.Read(4096)); // the shell now reads: this may be the end
+        Iq julietsClose = (Iq) Iq.of(dev.starling.model.stanza.IqType.SET, "juliet-close", new InBandBytestream.Close("i781hf64"))
+                .withFrom(Option.some(JULIET)).withTo(Option.some(ROMEO));
+
+        Step<IbbSender.State, IbbSender.Output> closed = IbbSender.step(SENDER, reading.state(), new IbbSender.Input.FromPeer(julietsClose), FRESH);
+        assertThat(sentStanzas(closed.outputs()).map(st -> ((Iq) st).type())).containsExactly(dev.starling.model.stanza.IqType.RESULT);
+        assertThat(closed.state().phase()).isEqualTo(IbbSender.Phase.CLOSED_BY_PEER);
+
+        Step<IbbSender.State, IbbSender.Output> end = IbbSender.step(SENDER, closed.state(), new IbbSender.Input.Block(Bytes.empty(), true), FRESH);
+        assertThat(end.outputs()).containsExactly(new IbbSender.Output.Done()); // no close of our own: the stream is closed
+        assertThat(end.state().delivered()).isEqualTo(chunkOf(6).length());
+
+        Step<IbbSender.State, IbbSender.Output> more = IbbSender.step(SENDER, closed.state(), new IbbSender.Input.Block(chunkOf(6), true), FRESH);
+        assertThat(more.outputs()).singleElement().isInstanceOfSatisfying(IbbSender.Output.Failed.class,
+                failed -> assertThat(failed.condition()).isEqualTo(StanzaErrorCondition.GONE)); // bytes the receiver will never take
+    }
+
+    @Test
     void example3EndsTheSenderAndExample4MakesItAskForHalfTheBlockSize() {
         Step<IbbSender.State, IbbSender.Output> started = IbbSender.step(SENDER, IbbSender.initial(SENDER), new IbbSender.Input.Start(), FRESH);
         String id = ((Iq) single(started.outputs())).iqId();

@@ -38,9 +38,10 @@ import java.util.Objects;
  * is finished send it). A receiver that knows the size closes once it has every byte, and its
  * acknowledgement of the last chunks may reach us after its close: Smack 4.4 acknowledges on
  * another thread than the one its application closes on. A close that comes once the last block
- * is sent is therefore acknowledged and the chunks still in flight are awaited
- * ({@link Phase#CLOSED_BY_PEER}): their acknowledgements end the transfer as done, an error on one
- * as failed. A close before the last block is sent fails the transfer.
+ * is sent, or while the shell reads a block that may be the end, is therefore acknowledged and the
+ * chunks still in flight are awaited ({@link Phase#CLOSED_BY_PEER}): their acknowledgements end
+ * the transfer as done, an error on one as failed, and a block with more bytes fails it. A close
+ * while more blocks are known to follow fails the transfer at once.
  */
 public final class IbbSender {
 
@@ -204,8 +205,15 @@ public final class IbbSender {
     }
 
     private static Step<State, Output> block(Config config, State state, Input.Block block, Fresh fresh) {
-        if (state.phase() != Phase.OPEN || !state.reading()) {
+        if (state.phase() != Phase.OPEN && state.phase() != Phase.CLOSED_BY_PEER || !state.reading()) {
             return Step.of(state);
+        }
+        if (state.phase() == Phase.CLOSED_BY_PEER) { // the peer closed while this block was read: only the end may follow
+            if (!block.bytes().isEmpty() || !block.last()) {
+                return failed(state, StanzaErrorCondition.GONE, "the receiver closed the bytestream after " + state.delivered() + " bytes");
+            }
+            return proceed(config, new State(Phase.CLOSED_BY_PEER, state.blockSize(), state.nextSeq(), state.window(), state.inFlight(),
+                    false, true, state.sent(), state.delivered(), ""), fresh);
         }
         if (block.bytes().length() > state.blockSize()) {
             throw new IllegalArgumentException("the shell read " + block.bytes().length() + " bytes for a block of " + state.blockSize());
@@ -305,9 +313,10 @@ public final class IbbSender {
             return Step.of(new State(Phase.DONE, state.blockSize(), state.nextSeq(), state.window(), state.inFlight(), false, true,
                     state.sent(), state.delivered(), ""), ack, new Output.Done());
         }
-        if (state.phase() == Phase.OPEN && state.endOfInput()) { // every block sent: await the acknowledgements in flight
-            return Step.of(new State(Phase.CLOSED_BY_PEER, state.blockSize(), state.nextSeq(), state.window(), state.inFlight(), false, true,
-                    state.sent(), state.delivered(), ""), ack);
+        if (state.phase() == Phase.OPEN && (state.endOfInput() || state.reading())) {
+            // every block sent, or the one being read may be the end: await it and the acknowledgements in flight
+            return Step.of(new State(Phase.CLOSED_BY_PEER, state.blockSize(), state.nextSeq(), state.window(), state.inFlight(),
+                    state.reading(), state.endOfInput(), state.sent(), state.delivered(), ""), ack);
         }
         return failed(state, StanzaErrorCondition.GONE, "the receiver closed the bytestream after " + state.delivered() + " bytes")
                 .precededBy(ack);
