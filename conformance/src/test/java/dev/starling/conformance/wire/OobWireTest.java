@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * XEP-0066 out-of-band offers between two Starling clients through the Starling server, with a
  * loopback HTTP server holding the file: fetched (the sender learns it), a URL that answers 404
- * ({@code item-not-found}), a declined offer ({@code not-acceptable}).
+ * ({@code item-not-found}), a declined offer ({@code not-acceptable}), an offer whose id holds
+ * path separators (the file still lands in the chosen directory).
  */
 class OobWireTest {
 
@@ -96,6 +97,25 @@ class OobWireTest {
         fetcher.dispose();
         try (var left = Files.list(inbox)) {
             assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void anOfferWhoseIdClimbsOutOfTheDirectoryIsFetchedInsideIt() throws Exception {
+        Path target = Files.createDirectory(inbox.resolve("target"));
+        CompletableFuture<Path> fetched = new CompletableFuture<>();
+        var fetcher = juliet.files().urlOffers().take(1).flatMap(offer -> offer.fetch(target)).subscribe(fetched::complete, fetched::completeExceptionally);
+
+        // the id is the peer's text: a part file named after it is a path through other directories, up and out
+        romeo.send(OobExchange.offer("x/../../../escaped", JULIET, url("/files/license.jpg"), Option.none())).block(WAIT);
+
+        Path file = fetched.get(30, TimeUnit.SECONDS);
+        fetcher.dispose();
+        assertThat(file).isEqualTo(target.resolve("license.jpg"));
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        try (var parent = Files.list(inbox); var outside = Files.list(inbox.getParent())) {
+            assertThat(parent).containsExactly(target);
+            assertThat(outside).noneMatch(path -> path.getFileName().toString().contains("escaped"));
         }
     }
 

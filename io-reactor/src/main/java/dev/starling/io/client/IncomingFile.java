@@ -142,7 +142,7 @@ public final class IncomingFile {
             OfferTerms terms = own.map(candidate -> offer.offering(Array.of(candidate.candidate()))).getOrElse(offer);
             Receiving receiving = new Receiving(part, resuming && offer.resumeIq().isDefined(), terms.jingle(), own);
             Sinks.One<Path> done = Sinks.one();
-            var chunks = client.stanzas().filter(this::belongs).timeout(ClientFileTransfer.IDLE)
+            var chunks = IdleLimit.of(client.stanzas().filter(this::belongs), receiving.reads.asFlux(), ClientFileTransfer.IDLE)
                     .publishOn(Schedulers.boundedElastic())
                     .subscribe(stanza -> {
                         if (stanza instanceof Iq iq && iq.payload().exists(BytestreamQuery.class::isInstance)) {
@@ -151,7 +151,7 @@ public final class IncomingFile {
                             receiving.receive(stanza, done, dir);
                         }
                     }, error -> receiving.fail(done,
-                            new FileTransferException("no data from " + offer.from() + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
+                            new FileTransferException("no stanza or byte from " + offer.from() + " in " + ClientFileTransfer.IDLE.toSeconds() + " s", error)));
             return Mono.fromCallable(() -> receiving.open()).subscribeOn(Schedulers.boundedElastic())
                     .flatMap(from -> client.send(from == 0 ? terms.acceptIq() : offer.resumeIq().get().apply(from)))
                     .then(Mono.fromRunnable(() -> terms.afterAccept().forEach(output -> receiving.perform(output, done, dir))))
@@ -230,6 +230,8 @@ public final class IncomingFile {
         // the initiator's candidates reached, their input held from the start (the sender may begin before this side knows the nomination)
         private final java.util.Map<String, io.vavr.Tuple2<reactor.netty.Connection, HeldInbound>> candidates = new java.util.HashMap<>();
         private boolean over;
+        // one signal per SOCKS5 read: bytes outside the XMPP stream also keep the transfer from going idle
+        private final Sinks.Many<Boolean> reads = Sinks.many().multicast().directBestEffort();
 
         /** A Jingle request of this session (XEP-0166): the machine answers it; success after the bytes completes the file. */
         private void jingle(Iq iq, Sinks.One<Path> done, Path dir) {
@@ -432,6 +434,7 @@ public final class IncomingFile {
                         try {
                             synchronized (this) {
                                 write(buffer.nioBuffer());
+                                reads.tryEmitNext(true);
                                 return written == offer.size() ? Mono.just(finish(dir)) : Mono.<Option<Path>>empty();
                             }
                         } catch (IOException e) {

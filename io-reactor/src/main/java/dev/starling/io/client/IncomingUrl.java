@@ -61,7 +61,8 @@ public final class IncomingUrl {
     public Mono<Path> fetch(Path directory) {
         String name = FileNames.safe(lastSegment(query.url())).getOrElse("download");
         Path dir = directory.toAbsolutePath().normalize();
-        Path part = dir.resolve("." + name + "." + request.iqId() + ".part");
+        // the part file's name is ours: the request's id is the peer's text and may hold path separators
+        Path part = dir.resolve("." + name + "." + client.token(12) + ".part");
         return Mono.fromCallable(() -> download(part, dir, name)).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(file -> client.send(OobExchange.fetched(request)).thenReturn(file))
                 .onErrorResume(error -> Mono.fromCallable(() -> Files.deleteIfExists(part)).subscribeOn(Schedulers.boundedElastic())
