@@ -22,6 +22,7 @@ import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Presence;
+import dev.starling.model.stanza.PresenceType;
 import dev.starling.model.stanza.Stanza;
 import io.vavr.collection.Array;
 import io.vavr.collection.HashMap;
@@ -147,6 +148,25 @@ class PresenceReplayTest {
         List<AccountOutput> lost = List.ofAll(feed(sent.state(), new AccountInput.ResourceGone("bar")).outputs());
         assertThat(toContact(lost)).extracting(p -> p.attribute("to").get() + " " + p.attribute("type").get())
                 .containsExactly("juliet@example.com unavailable", "lobby@chat.example.com unavailable");
+    }
+
+    /** §4.6.2 case 3: directed presence from a resource that never sent initial presence is withdrawn when it goes. */
+    @Test
+    void directedPresenceBeforeInitialPresenceIsWithdrawnWhenTheSessionEndsOrItSendsUnavailable() {
+        AccountState romeo = AccountState.of(ROMEO, roster(entry(JULIET, SubscriptionState.BOTH)));
+        Presence directed = ((Presence) decode(text(71)).head());
+        Step<AccountState, AccountOutput> sent = feed(romeo, new AccountInput.OutboundPresence(directed));
+        assertThat(toContact(List.ofAll(sent.outputs()))).containsExactlyElementsOf(expected(71));
+
+        List<AccountOutput> lost = List.ofAll(feed(sent.state(), new AccountInput.ResourceGone("bar")).outputs());
+        assertThat(toContact(lost)).extracting(p -> p.attribute("to").get() + " " + p.attribute("type").get())
+                .containsExactly("lobby@chat.example.com unavailable"); // not Juliet: she never saw him available
+
+        Presence unavailable = Presence.of(PresenceType.UNAVAILABLE).withFrom(directed.from());
+        Step<AccountState, AccountOutput> withdrawn = feed(sent.state(), new AccountInput.OutboundPresence(unavailable));
+        assertThat(toContact(List.ofAll(withdrawn.outputs()))).extracting(p -> p.attribute("to").get())
+                .containsExactly("lobby@chat.example.com");
+        assertThat(toContact(List.ofAll(feed(withdrawn.state(), new AccountInput.ResourceGone("bar")).outputs()))).isEmpty();
     }
 
     private static AccountState juliets() {

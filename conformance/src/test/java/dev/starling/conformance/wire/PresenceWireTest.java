@@ -105,7 +105,7 @@ class PresenceWireTest {
         romeo.close().block(WAIT);
     }
 
-    private static void subscribeBothWays(XmppClient juliet, XmppClient romeo) throws Exception {
+    static void subscribeBothWays(XmppClient juliet, XmppClient romeo) throws Exception {
         juliet.roster().load().block(WAIT);
         romeo.roster().load().block(WAIT);
         BlockingQueue<dev.starling.model.roster.RosterItem> julietPushes = new LinkedBlockingQueue<>();

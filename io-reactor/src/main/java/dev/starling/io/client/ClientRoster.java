@@ -96,6 +96,30 @@ public final class ClientRoster {
                 .flatMap(p -> Mono.justOrEmpty(p.from().map(Jid::bare).toJavaOptional()));
     }
 
+    /**
+     * What contacts do with subscriptions, from now on (RFC 6121 §3): a request
+     * ({@code subscribe}), an approval ({@code subscribed}, §3.1.5), a contact that stops seeing
+     * the account's presence ({@code unsubscribe}, §3.3.3) or cancels or refuses the account's
+     * subscription ({@code unsubscribed}, §3.1.5, §3.2.3). The roster push that follows tells the
+     * resulting state.
+     */
+    public Flux<SubscriptionNotice> subscriptionNotices() {
+        return client.stanzas().ofType(Presence.class)
+                .filter(p -> p.from().isDefined() && p.type().exists(SubscriptionNotice.TYPES::contains))
+                .map(p -> new SubscriptionNotice(p.from().get().bare(), p.type().get()));
+    }
+
+    /**
+     * One subscription stanza from a contact.
+     *
+     * @param contact the contact's bare JID
+     * @param type    {@code subscribe}, {@code subscribed}, {@code unsubscribe} or {@code unsubscribed}
+     */
+    public record SubscriptionNotice(Jid contact, PresenceType type) {
+        static final io.vavr.collection.Set<PresenceType> TYPES = io.vavr.collection.HashSet.of(
+                PresenceType.SUBSCRIBE, PresenceType.SUBSCRIBED, PresenceType.UNSUBSCRIBE, PresenceType.UNSUBSCRIBED);
+    }
+
     private Mono<Void> send(PresenceType type, Jid contact) {
         return client.send(Presence.of(type).withTo(Option.some(contact.bare())));
     }

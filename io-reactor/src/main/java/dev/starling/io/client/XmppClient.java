@@ -50,18 +50,20 @@ public final class XmppClient {
     private final Sinks.Many<SessionEvent> events = Sinks.many().replay().limit(64);
     private final ConcurrentHashMap<String, Sinks.One<Iq>> pending = new ConcurrentHashMap<>();
     private final ClientRoster roster;
+    private final ClientPresence presence;
     private final ClientBlocking blocking;
     private final ClientStorage storage;
     private final ClientOffline offline;
     private final ClientPrivacy privacy;
     private final ClientFileTransfer files;
     private volatile dev.starling.model.im.AvatarUpdate avatar = dev.starling.model.im.AvatarUpdate.notReady();
-    private volatile SessionHandle session;
+    private volatile SessionRunner<ClientState> runner;
     private volatile Jid jid;
 
     private XmppClient(ClientSettings settings) {
         this.settings = settings;
         this.roster = new ClientRoster(this, stanzas.asFlux());
+        this.presence = new ClientPresence(this, stanzas.asFlux());
         this.blocking = new ClientBlocking(this);
         this.storage = new ClientStorage(this);
         this.offline = new ClientOffline(this);
@@ -117,7 +119,7 @@ public final class XmppClient {
     private Mono<XmppClient> run(Connection connection, Option<TlsSetup> tls) {
         SessionRunner<ClientState> runner = new SessionRunner<>(connection.channel(), ClientSession::step,
                 ClientSession.initial(settings.machine()), settings.session(), new Hooks(), Option.none(), tls);
-        session = runner;
+        this.runner = runner;
         connection.channel().eventLoop().execute(() -> {
             runner.start(settings.directTls());
             connection.inbound().receive().subscribe(runner::onBytes,
@@ -136,15 +138,28 @@ public final class XmppClient {
         return stanzas.asFlux();
     }
 
+    /**
+     * Incoming messages, from now on (RFC 6121 §5): chats, groupchat, headlines, errors, and those
+     * that carry only a chat state (XEP-0085) or a receipt (XEP-0184). Stored messages come with a
+     * delay stamp (XEP-0203) once {@link #available()} is sent.
+     */
+    public Flux<dev.starling.model.stanza.Message> messages() {
+        return stanzas.asFlux().ofType(dev.starling.model.stanza.Message.class);
+    }
+
     /** Session events (TLS, authentication, ready, end, timeouts); the last few are replayed. */
     public Flux<SessionEvent> events() {
         return events.asFlux();
     }
 
-    /** Sends a stanza; completes once the session has taken it. */
+    /**
+     * Sends a stanza; completes once it has been written to the socket. Fails with an
+     * {@link XmppException} when the session has ended or its queue is full, or when the stanza
+     * could not be written.
+     */
     public Mono<Void> send(Stanza stanza) {
-        return Mono.defer(() -> session.offer(new SessionInput.SendStanza(stanza))
-                ? Mono.<Void>empty() : Mono.error(XmppException.overloaded()));
+        return Mono.defer(() -> runner.offerWritten(new SessionInput.SendStanza(stanza))
+                .onErrorMap(SessionRunner.NotWritten.class, XmppException::notWritten));
     }
 
     /**
@@ -206,6 +221,11 @@ public final class XmppClient {
         return roster;
     }
 
+    /** The account's own presence and its contacts' (RFC 6121 §4). */
+    public ClientPresence presence() {
+        return presence;
+    }
+
     /** vCards and the account's private storage (XEP-0054, XEP-0049). */
     public ClientStorage storage() {
         return storage;
@@ -240,11 +260,16 @@ public final class XmppClient {
 
     /**
      * Sends available presence (RFC 6121 §4.2) with this client's capabilities (XEP-0115 §4) and
-     * avatar update (XEP-0153 §4.3):
+     * avatar update (XEP-0153 §4.3); {@link ClientPresence#available} adds show, status and priority:
      * subscription requests and messages that waited are delivered now.
      */
     public Mono<Void> available() {
-        return send(dev.starling.model.stanza.Presence.available().withChild(settings.machine().services().caps()).withChild(avatar));
+        return send(advertising(dev.starling.model.stanza.Presence.available()));
+    }
+
+    /** An available presence with this client's capabilities and avatar update added. */
+    dev.starling.model.stanza.Presence advertising(dev.starling.model.stanza.Presence available) {
+        return available.withChild(settings.machine().services().caps()).withChild(avatar);
     }
 
     /** XEP-0199 ping; completes with the round-trip time. */
@@ -301,7 +326,7 @@ public final class XmppClient {
     public Mono<Void> close() {
         return Mono.defer(() -> {
             files.close();
-            session.offer(new SessionInput.Close());
+            runner.offer(new SessionInput.Close());
             return events.asFlux().filter(SessionEvent.Ended.class::isInstance).next().then();
         });
     }

@@ -6,7 +6,7 @@ import io.vavr.control.Option;
 
 /**
  * Why a client operation failed: the session ended (with the stream error, if any), an IQ
- * came back as an error (with the stanza error) or timed out.
+ * came back as an error (with the stanza error) or timed out, a stanza was not written.
  */
 public final class XmppException extends RuntimeException {
 
@@ -35,10 +35,11 @@ public final class XmppException extends RuntimeException {
         return new XmppException("no response to IQ " + id + " in time", Option.none(), Option.none());
     }
 
-    /** The session could not take more input. */
-    public static XmppException overloaded() {
-        return new XmppException("the session is closed or its queue is full", Option.none(), Option.none());
+    /** A stanza did not reach the socket: the session had ended, its queue was full, or the write failed. */
+    public static XmppException notWritten(dev.starling.io.session.SessionRunner.NotWritten cause) {
+        return new XmppException("not sent: " + cause.getMessage(), Option.none(), Option.none());
     }
+
 
     public Option<CloseReason> closeReason() {
         return closeReason;

@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -22,6 +23,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -70,6 +72,7 @@ public final class SessionRunner<S> implements SessionHandle {
     private S state;
     private long lastReadNanos = System.nanoTime();
     private boolean transportClosed;
+    private ChannelFuture lastWrite;                   // the last write of the input being processed (offerWritten)
     private String label;
 
     /**
@@ -129,6 +132,47 @@ public final class SessionRunner<S> implements SessionHandle {
             process(input);
         });
         return true;
+    }
+
+    /**
+     * Queues an input like {@link #offer} and completes once what the machine wrote for it has
+     * been written to the socket (the last of its writes, as writes complete in order). It fails
+     * when the queue is full or the session has ended, when the machine wrote nothing for it, or
+     * when the write failed.
+     */
+    public Mono<Void> offerWritten(SessionInput input) {
+        return Mono.create(sink -> {
+            if (transportClosed || queued.incrementAndGet() > settings.maxQueuedInputs()) {
+                queued.decrementAndGet();
+                sink.error(new NotWritten("the session is closed or its queue is full"));
+                return;
+            }
+            channel.eventLoop().execute(() -> {
+                queued.decrementAndGet();
+                lastWrite = null;
+                process(input);
+                ChannelFuture written = lastWrite;
+                lastWrite = null;
+                if (written == null) {
+                    sink.error(new NotWritten("the session wrote nothing for it"));
+                } else {
+                    written.addListener(future -> {
+                        if (future.isSuccess()) {
+                            sink.success();
+                        } else {
+                            sink.error(new NotWritten("the write failed: " + future.cause()));
+                        }
+                    });
+                }
+            });
+        });
+    }
+
+    /** Why {@link #offerWritten} did not complete: nothing of the input reached the socket. */
+    public static final class NotWritten extends java.io.IOException {
+        NotWritten(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -245,7 +289,7 @@ public final class SessionRunner<S> implements SessionHandle {
         if (WIRE.isTraceEnabled()) {
             WIRE.trace("{} -> {}", label, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
-        channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+        lastWrite = channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
     }
 
     private void writeError(StreamError error) {

@@ -20,7 +20,8 @@ import io.vavr.control.Option;
  *       A resource that becomes available with a non-negative priority, or raises a negative one
  *       to non-negative, receives the messages stored offline (XEP-0160 §3).</li>
  *   <li>Unavailable presence, sent or caused by the session's end, goes to the same entities and
- *       to everyone the resource sent directed presence to (§4.5.2, §4.6.3). When the last
+ *       to everyone the resource sent directed presence to (§4.5.2, §4.6.3), also when the
+ *       resource sent it without being available (§4.6.2, case 3). When the last
  *       available resource goes, the account's last activity is recorded (XEP-0012 §4).</li>
  *   <li>Directed presence goes to its addressee; the entity remembers addressees that are not
  *       subscribers, to tell them when the resource goes (§4.6.2).</li>
@@ -45,17 +46,33 @@ final class PresenceFlows {
             return broadcast(state, resource, presence, fresh);
         }
         if (presence.type().contains(PresenceType.UNAVAILABLE)) {
-            return state.available().containsKey(resource) ? unavailable(state, resource, presence, true, fresh) : Step.of(state);
+            return state.available().containsKey(resource) ? unavailable(state, resource, presence, true, fresh)
+                    : withdrawDirected(state, resource, presence);
         }
         return Step.of(state); // a probe or an error needs an addressee (§4.3, §4.7)
     }
 
-    /** A session ended: if its resource was available, it becomes unavailable for everyone who saw it (§4.5.2). */
+    /**
+     * A session ended: if its resource was available, it becomes unavailable for everyone who saw
+     * it (§4.5.2); if it was not, for everyone it sent directed presence to (§4.6.2, case 3).
+     */
     static Step<AccountState, AccountOutput> gone(AccountState state, String resource, Fresh fresh) {
         AccountState forgotten = state.withInterested(state.interested().remove(resource)).withConnected(state.connected().remove(resource));
+        Presence unavailable = Presence.of(PresenceType.UNAVAILABLE).withFrom(Option.some(state.full(resource)));
         return state.available().containsKey(resource)
-                ? unavailable(forgotten, resource, Presence.of(PresenceType.UNAVAILABLE).withFrom(Option.some(state.full(resource))), false, fresh)
-                : Step.of(forgotten);
+                ? unavailable(forgotten, resource, unavailable, false, fresh)
+                : withdrawDirected(forgotten, resource, unavailable);
+    }
+
+    /**
+     * §4.6.2 case 3: a resource that sent directed presence without being available (before its
+     * initial presence, or after its unavailable broadcast) is treated as an available one, so its
+     * addressees hear its unavailable presence when it sends one or its session ends.
+     */
+    private static Step<AccountState, AccountOutput> withdrawDirected(AccountState state, String resource, Presence unavailable) {
+        Seq<Jid> directedTo = state.directed().get(resource).map(LinkedHashSet::ofAll).getOrElse(LinkedHashSet.empty()).toArray();
+        return Step.of(state.withDirected(state.directed().remove(resource)),
+                directedTo.map(jid -> (AccountOutput) new AccountOutput.ToContact(unavailable.withTo(Option.some(jid)))));
     }
 
     static Step<AccountState, AccountOutput> inbound(AccountState state, Presence presence) {
