@@ -30,8 +30,8 @@ import java.util.function.Predicate;
  * The instant-messaging flows of the live check (RFC 6121): the roster (get, set with its push,
  * delete), and, with a throw-away contact account registered in-band (XEP-0077), the
  * subscription handshake both ways, presence between subscribers, unavailable presence for a
- * session that ends, an offline message delivered with its delay (XEP-0160, XEP-0203), and the
- * blocking command (XEP-0191). Flows
+ * session that ends, an offline message delivered with its delay (XEP-0160, XEP-0203), the
+ * everyday extensions ({@link EverydayChecks}), and the blocking command (XEP-0191). Flows
  * that need the contact are "not offered" when the server does not offer registration; the
  * offline flow when it does not announce {@code msgoffline}; XEP-0013 retrieval follows
  * ({@link OfflineRetrievalCheck}).
@@ -67,6 +67,7 @@ final class ImChecks {
             next(pushes, item -> item.jid().equals(stranger) && item.effectiveSubscription() == ItemSubscription.REMOVE);
             return ConformanceCheck.pass("removal pushed");
         });
+        EverydayChecks.onServer(check, user, stranger);
         blocking(stranger);
         DiscoInfo server = user.discoInfo(Option.some(check.target().jid().domainJid())).block(TIMEOUT);
         storage(server);
@@ -78,6 +79,7 @@ final class ImChecks {
                 check.notOffered("RFC 6121", flow[0], flow[1], "needs a second account: the server does not offer in-band registration");
             }
             check.notOffered("XEP-0013", "2", "flexible offline message retrieval", "needs a second account: the server does not offer in-band registration");
+            EverydayChecks.notOffered(check, "needs a second account: the server does not offer in-band registration");
             return;
         }
         withContact(pushes);
@@ -122,6 +124,7 @@ final class ImChecks {
                 Presence seen = nextPresence(toUser, contact, true);
                 return ConformanceCheck.pass("got the contact's presence from " + seen.from().get());
             });
+            EverydayChecks.withContact(check, user, other[0], toUser);
             check.check("RFC 6121", "4.5", "unavailable presence when a session ends", () -> {
                 other[0].close().block(TIMEOUT);
                 Presence gone = nextPresence(toUser, contact, false);
