@@ -56,15 +56,24 @@ final class ServerCommand implements Callable<Integer> {
             description = "port of the SOCKS5 bytestream proxy proxy.<domain> on --host (XEP-0065); -1 for none (default: ${DEFAULT-VALUE})")
     private int proxyPort;
 
+    @Option(names = "--stanza-rate", defaultValue = "5000/5000", paramLabel = "BURST/PER_SECOND",
+            description = "stanzas a client session may send at once and per second (XEP-0205), or off (default: ${DEFAULT-VALUE})")
+    private String stanzaRate;
+
+    @Option(names = "--presence-rate", defaultValue = "100/10", paramLabel = "BURST/PER_SECOND",
+            description = "presence stanzas a client session may send at once and per second, or off (default: ${DEFAULT-VALUE})")
+    private String presenceRate;
+
     @Override
     public Integer call() throws Exception {
+        var limits = new dev.starling.machine.stream.server.StanzaLimits(RateOption.parse(stanzaRate), RateOption.parse(presenceRate));
         Jid domainJid = Jid.ofDomain(domain).getOrElseThrow(error -> new IllegalArgumentException(error.message()));
         CountDownLatch stopped = new CountDownLatch(1);
         try (JdbcAccountStore accounts = database.open(data);
              StarlingServer server = ReferenceServer.create(host, port, tlsPort < 0 ? io.vavr.control.Option.none()
                      : io.vavr.control.Option.some(tlsPort), domainJid, data, accounts,
                      config -> config.withRegistration(config.registration().withRegistration(allowRegistration)
-                             .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth), ioThreads,
+                             .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth).withLimits(limits), ioThreads,
                      proxyPort < 0 ? io.vavr.control.Option.none() : io.vavr.control.Option.some(new dev.starling.io.server.ProxySettings("proxy", host, host,
                              proxyPort, 256, Duration.ofSeconds(60), Duration.ofSeconds(10)))).start().block(Duration.ofSeconds(30))) {
             System.out.println("Starling serves " + domainJid + " on " + server.address()

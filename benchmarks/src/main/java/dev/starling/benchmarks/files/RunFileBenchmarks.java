@@ -73,7 +73,8 @@ public final class RunFileBenchmarks {
         }
         ServerConfig machine = ServerConfig.defaults(Jid.of("localhost"),
                         new EntityServices(Array.empty(), Array.empty(), Array.empty(), SoftwareVersion.of("Starling", "bench")))
-                .withSasl(new SaslServerPolicy(false, false, false, Array.of("SCRAM-SHA-1")));
+                .withSasl(new SaslServerPolicy(false, false, false, Array.of("SCRAM-SHA-1")))
+                .withLimits(dev.starling.machine.stream.server.StanzaLimits.none()); // rate limits off, as for the peers
         List<Measured> results = new ArrayList<>();
         try (StarlingServer server = StarlingServer.create(new ServerSettings("127.0.0.1", 0, Option.none(), machine,
                         SessionSettings.serverDefaults(), ConflictPolicy.REPLACE_OLD, 16, 1, Option.some(ProxySettings.defaults().withPort(0))),

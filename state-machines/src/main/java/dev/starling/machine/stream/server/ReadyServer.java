@@ -39,7 +39,8 @@ import java.time.Duration;
  * for the configured time gets a liveness ping (XEP-0199 §4.1, server-to-client) and ends with
  * connection-timeout (§4.9.3.4) if the answer does not come in time. IQ requests delivered and not
  * yet answered are remembered ({@link UnansweredRequests}) so that they can be bounced if the
- * session ends first.
+ * session ends first. Stanzas over the session's rate limits are refused ({@link StanzaRates},
+ * XEP-0205 §3).
  */
 final class ReadyServer {
 
@@ -83,6 +84,19 @@ final class ReadyServer {
                     "'" + stanza.from().get() + "' is not this session's address (RFC 6120 §8.1.2.1)"), fresh);
         }
         Stanza stamped = stanza.withFrom(Option.some(full));
+        if (stamped instanceof Iq response && !response.type().isRequest()) {
+            return dispatch(s, stamped, fresh); // a response is not counted: it answers a request
+        }
+        Option<ServerState.Ready> within = StanzaRates.take(s, stamped, fresh.now());
+        if (within.isEmpty()) {
+            return Step.of(s, StanzaRates.refusal(stamped, s.context().config().domain())
+                    .map(reply -> (SessionOutput) new SessionOutput.Send(reply)).toArray());
+        }
+        return dispatch(within.get(), stamped, fresh);
+    }
+
+    /** A stamped stanza within the rates: answered here, handed to the account's entity, or routed. */
+    private static Step<ServerState, SessionOutput> dispatch(ServerState.Ready s, Stanza stamped, Fresh fresh) {
         if (stamped instanceof Iq iq && !iq.type().isRequest() && s.livenessPing().contains(iq.iqId())) {
             // XEP-0199 §4.1: a result or any error proves the client is there
             return Step.of(s.withLivenessPing(Option.none()), new SessionOutput.CancelTimer(TimerKey.LIVENESS));

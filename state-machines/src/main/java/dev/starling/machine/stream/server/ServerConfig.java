@@ -31,16 +31,18 @@ import java.util.Objects;
  * @param registration       what XEP-0077 in-band registration allows
  * @param legacyAuth         whether XEP-0078 non-SASL authentication is offered (on encrypted streams only)
  * @param startedAt          when the server started, for its XEP-0012 uptime
+ * @param limits             how many stanzas, and how many presence stanzas, a session may send how fast (XEP-0205)
  */
 public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Duration negotiationTimeout, Duration idleTimeout,
                            Duration closeTimeout, int maxSaslFailures, EntityServices services,
                            Option<Duration> livenessTimeout, RegistrationPolicy registration, boolean legacyAuth,
-                           Option<java.time.Instant> startedAt) {
+                           Option<java.time.Instant> startedAt, StanzaLimits limits) {
 
     public ServerConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(sasl, "sasl");
         Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -59,65 +61,71 @@ public record ServerConfig(Jid domain, TlsPolicy tls, SaslServerPolicy sasl, Dur
     /**
      * TLS required, the default SASL policy, 30 s to negotiate, a liveness ping after 5 min of
      * silence answered within 30 s, 5 s to close, 3 SASL failures, registration and non-SASL
-     * authentication off.
+     * authentication off, the default stanza rates ({@link StanzaLimits#defaults()}).
      */
     public static ServerConfig defaults(Jid domain, EntityServices services) {
         return new ServerConfig(domain, TlsPolicy.REQUIRED, SaslServerPolicy.defaults(), Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofSeconds(5), 3, services, Option.some(Duration.ofSeconds(30)), RegistrationPolicy.defaults(), false, Option.none());
+                Duration.ofSeconds(5), 3, services, Option.some(Duration.ofSeconds(30)), RegistrationPolicy.defaults(), false, Option.none(), StanzaLimits.defaults());
     }
 
     /** The same configuration with another TLS policy. */
     public ServerConfig withTls(TlsPolicy policy) {
         return new ServerConfig(domain, policy, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth, startedAt);
+                livenessTimeout, registration, legacyAuth, startedAt, limits);
     }
 
     /** The same configuration with another SASL policy. */
     public ServerConfig withSasl(SaslServerPolicy policy) {
         return new ServerConfig(domain, tls, policy, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth, startedAt);
+                livenessTimeout, registration, legacyAuth, startedAt, limits);
     }
 
     /** The same configuration with another negotiation timeout. */
     public ServerConfig withNegotiationTimeout(Duration timeout) {
         return new ServerConfig(domain, tls, sasl, timeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth, startedAt);
+                livenessTimeout, registration, legacyAuth, startedAt, limits);
     }
 
     /** The same configuration with another timeout for the client's closing tag. */
     public ServerConfig withCloseTimeout(Duration timeout) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, timeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth, startedAt);
+                livenessTimeout, registration, legacyAuth, startedAt, limits);
     }
 
     /** The same configuration with another idle timeout and liveness-ping timeout. */
     public ServerConfig withLiveness(Duration idle, Option<Duration> liveness) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idle, closeTimeout, maxSaslFailures, services, liveness,
-                registration, legacyAuth, startedAt);
+                registration, legacyAuth, startedAt, limits);
     }
 
     /** The same configuration with another registration policy. */
     public ServerConfig withRegistration(RegistrationPolicy policy) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, policy, legacyAuth, startedAt);
+                livenessTimeout, policy, legacyAuth, startedAt, limits);
     }
 
     /** The same configuration with XEP-0078 non-SASL authentication on or off. */
     public ServerConfig withLegacyAuth(boolean offered) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, offered, startedAt);
+                livenessTimeout, registration, offered, startedAt, limits);
     }
 
     /** The same configuration answering about itself with these services (a server adds its components' disco items). */
     public ServerConfig withServices(EntityServices newServices) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, newServices,
-                livenessTimeout, registration, legacyAuth, startedAt);
+                livenessTimeout, registration, legacyAuth, startedAt, limits);
+    }
+
+    /** The same configuration with other stanza rate limits. */
+    public ServerConfig withLimits(StanzaLimits newLimits) {
+        return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
+                livenessTimeout, registration, legacyAuth, startedAt, newLimits);
     }
 
     /** The same configuration for a server that started at {@code instant} (XEP-0012 uptime). */
     public ServerConfig withStartedAt(java.time.Instant instant) {
         return new ServerConfig(domain, tls, sasl, negotiationTimeout, idleTimeout, closeTimeout, maxSaslFailures, services,
-                livenessTimeout, registration, legacyAuth, Option.some(instant));
+                livenessTimeout, registration, legacyAuth, Option.some(instant), limits);
     }
 
     /**

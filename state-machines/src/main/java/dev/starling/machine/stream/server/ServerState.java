@@ -96,21 +96,28 @@ public sealed interface ServerState {
      * @param livenessPing the id of the liveness ping awaiting its answer (XEP-0199 §4.1), if one is out
      * @param unanswered   IQ requests delivered to the client and not answered yet, by requester and id
      *                     ({@link UnansweredRequests}), bounced if the session ends first
+     * @param stanzas      what is left of the session's stanza rate ({@link StanzaLimits#stanzas()})
+     * @param presence     what is left of its presence rate ({@link StanzaLimits#presence()})
      */
     record Ready(ServerContext context, Jid jid, io.vavr.control.Option<String> livenessPing,
-                 io.vavr.collection.Map<String, dev.starling.model.stanza.Iq> unanswered) implements ServerState {
+                 io.vavr.collection.Map<String, dev.starling.model.stanza.Iq> unanswered,
+                 TokenBucket stanzas, TokenBucket presence) implements ServerState {
 
         /** A session just bound, with no request delivered yet. */
         Ready(ServerContext context, Jid jid) {
-            this(context, jid, io.vavr.control.Option.none(), io.vavr.collection.LinkedHashMap.empty());
+            this(context, jid, io.vavr.control.Option.none(), io.vavr.collection.LinkedHashMap.empty(), TokenBucket.UNUSED, TokenBucket.UNUSED);
         }
 
         Ready withLivenessPing(io.vavr.control.Option<String> id) {
-            return new Ready(context, jid, id, unanswered);
+            return new Ready(context, jid, id, unanswered, stanzas, presence);
         }
 
         Ready withUnanswered(io.vavr.collection.Map<String, dev.starling.model.stanza.Iq> requests) {
-            return new Ready(context, jid, livenessPing, requests);
+            return new Ready(context, jid, livenessPing, requests, stanzas, presence);
+        }
+
+        Ready withBuckets(TokenBucket newStanzas, TokenBucket newPresence) {
+            return new Ready(context, jid, livenessPing, unanswered, newStanzas, newPresence);
         }
     }
 
