@@ -19,7 +19,8 @@ import io.vavr.collection.Array;
  *   <li>to the bare JID, "normal" and "chat" go to the most available resources (the highest
  *       non-negative priority, all of them on a tie), "headline" to every non-negative resource,
  *       "groupchat" is service-unavailable; with no non-negative resource "normal" and "chat" are
- *       stored offline (XEP-0160) and "headline" is dropped;</li>
+ *       stored offline (XEP-0160) and "headline" is dropped, and so is a message of nothing but a
+ *       chat state (XEP-0160 §3, XEP-0085 §5.8);</li>
  *   <li>to a full JID that is available or connected, the message goes to that resource whatever its priority;
  *       otherwise "chat" is handled as if sent to the bare JID and the other types are
  *       service-unavailable;</li>
@@ -64,7 +65,17 @@ final class MessageFlows {
             return Step.of(state, nonNegative.filter(r -> r._2.priority() == highest)
                     .map(r -> (AccountOutput) new AccountOutput.ToResource(r._1, message)));
         }
+        if (onlyChatState(message)) {
+            return Step.of(state); // XEP-0160 §3: a message of only XEP-0085 content is not stored offline
+        }
         return OfflineFlows.store(state, message, limits, fresh);
+    }
+
+    /** Whether a message carries a chat state and nothing else but its thread (XEP-0085 §5.8: a "standalone notification"). */
+    private static boolean onlyChatState(Message message) {
+        return message.children().exists(dev.starling.model.im.ChatState.class::isInstance)
+                && message.children().forAll(child -> child instanceof dev.starling.model.im.ChatState
+                        || child instanceof dev.starling.model.stanza.MessageThread);
     }
 
     private static Step<AccountState, AccountOutput> bounce(AccountState state, Message message, StanzaErrorCondition condition) {
