@@ -229,6 +229,21 @@ class PrivacyReplayTest {
         return request(type, answer.firstChild(PrivacyQuery.class).get(), "orchard", ROMEO, answer.iqId());
     }
 
+    /** A list that would take the account over its rule limit is resource-constraint, and the lists stay as they were. */
+    @Test
+    void aListBeyondTheRuleLimitIsResourceConstraint() {
+        int held = romeo.privacy().lists().values().map(list -> list.rules().size()).sum().intValue();
+        PrivacyQuery extra = query("<list name='extra'><item type='jid' value='tybalt@example.com' action='deny' order='1'/></list>");
+        Iq iq = Iq.of(IqType.SET, "over", extra).withFrom(Option.some(ROMEO.withResource("orchard").get()));
+        var outcome = dev.starling.machine.privacy.PrivacyRequests.handle(romeo.privacy(), romeo.roster(), romeo.connected(), "orchard",
+                iq, extra, held);
+        assertThat(outcome.reply().error().map(e -> e.condition())).contains(dev.starling.model.stanza.StanzaErrorCondition.RESOURCE_CONSTRAINT);
+        assertThat(outcome.privacy()).isEqualTo(romeo.privacy());
+        assertThat(outcome.store()).isFalse();
+        assertThat(dev.starling.machine.privacy.PrivacyRequests.handle(romeo.privacy(), romeo.roster(), romeo.connected(), "orchard",
+                iq, extra, held + 1).reply().type()).as("one rule more fits").isEqualTo(IqType.RESULT);
+    }
+
     private AccountInput request(IqType type, PrivacyQuery query) {
         return request(type, query, "orchard");
     }

@@ -81,6 +81,9 @@ class StorageReplayTest {
         Step<AccountState, AccountOutput> set = AccountEntity.step(small, ownRequest("xep-0054", 5, "stpeter@jabber.org/roundabout"),
                 new AccountLimits(RosterLimits.defaults(), 10, 100, 1000), fresh());
         assertThat(toResource(set).head().attribute("type")).contains("error");
+        assertThat(List.ofAll(set.outputs()).filter(AccountOutput.ToResource.class::isInstance)
+                .map(o -> ((AccountOutput.ToResource) o).stanza().error().map(e -> e.condition())))
+                .containsExactly(Option.some(dev.starling.model.stanza.StanzaErrorCondition.NOT_ACCEPTABLE)); // XEP-0054 size limit
         assertThat(List.ofAll(set.outputs())).noneMatch(AccountOutput.StoreData.class::isInstance);
     }
 

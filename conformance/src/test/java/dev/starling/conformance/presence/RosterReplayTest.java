@@ -96,6 +96,18 @@ class RosterReplayTest {
         assertThat(reply.change().roster()).isEqualTo(juliets());
     }
 
+    /** §2.3.3: a set that would take the roster over its item limit is resource-constraint, and nothing changes. */
+    @Test
+    void aSetBeyondTheItemLimitIsResourceConstraint() {
+        RosterReply reply = handle(juliets(), request(10), new RosterLimits(3, 1023, 1023, 64)); // Example 10 adds the Nurse: a fourth item
+        assertThat(reply.reply().type()).isEqualTo(dev.starling.model.stanza.IqType.ERROR);
+        assertThat(reply.reply().error().map(e -> e.condition())).contains(dev.starling.model.stanza.StanzaErrorCondition.RESOURCE_CONSTRAINT);
+        assertThat(reply.change().pushes()).isEmpty();
+        assertThat(reply.change().roster()).isEqualTo(juliets());
+        assertThat(handle(juliets(), request(22), new RosterLimits(3, 1023, 1023, 64)).reply().type())
+                .as("an update of an existing item still fits").isEqualTo(dev.starling.model.stanza.IqType.RESULT);
+    }
+
     /** §2.5.2: deleting a mutual contact pushes the removal and tells the contact both ways. */
     @Test
     void deletingAnItemPushesItAndCancelsBothSubscriptions() {

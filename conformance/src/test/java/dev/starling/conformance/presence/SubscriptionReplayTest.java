@@ -141,6 +141,20 @@ class SubscriptionReplayTest {
                 .extracting(p -> p.attribute("from").get()).containsExactly("romeo@example.net/foo", "romeo@example.net/bar");
     }
 
+    /** §3.1.1: a subscription stanza names another entity; one to the account itself is bad-request and changes nothing. */
+    @Test
+    void aSubscriptionToOneselfIsBadRequest() {
+        Presence toSelf = Presence.of(dev.starling.model.stanza.PresenceType.SUBSCRIBE).withId(Option.some("self1"))
+                .withFrom(Option.some(Jid.of("romeo@example.net/foo"))).withTo(Option.some(ROMEO));
+        Step<AccountState, AccountOutput> s = feed(romeo, new AccountInput.OutboundSubscription(toSelf));
+        assertThat(List.ofAll(s.outputs())).singleElement().isInstanceOfSatisfying(AccountOutput.ToResource.class, reply -> {
+            assertThat(reply.resource()).isEqualTo("foo");
+            assertThat(reply.stanza().error().map(e -> e.condition())).contains(dev.starling.model.stanza.StanzaErrorCondition.BAD_REQUEST);
+            assertThat(reply.stanza().id()).contains("self1");
+        });
+        assertThat(s.state().roster()).isEqualTo(romeo.roster());
+    }
+
     /** §3.1.3: a request that finds no available resource waits and is delivered when one comes online. */
     @Test
     void aRequestWaitsForAnAvailableResource() {
