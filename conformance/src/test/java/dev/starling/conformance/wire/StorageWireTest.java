@@ -88,6 +88,25 @@ class StorageWireTest {
     }
 
     @Test
+    void theNestedGroupsDelimiterIsKeptAndNestsTheRosterGroups() {
+        XmppClient juliet = fixture.connect("juliet");
+        assertThat(juliet.storage().rosterDelimiter().block(Duration.ofSeconds(10))).as("nothing stored yet").isEmpty();
+        juliet.storage().setRosterDelimiter("::").block(Duration.ofSeconds(10));
+        juliet.roster().load().block(Duration.ofSeconds(10));
+        juliet.roster().put(dev.starling.model.jid.Jid.of("bottom@athens.gr"), io.vavr.control.Option.none(),
+                io.vavr.collection.Array.of("Midsummer::Actors")).block(Duration.ofSeconds(10));
+        juliet.close().block(Duration.ofSeconds(10));
+
+        XmppClient again = fixture.connect("juliet"); // XEP-0083 §2: ask for the delimiter before the roster
+        io.vavr.control.Option<String> delimiter = again.storage().rosterDelimiter().block(Duration.ofSeconds(10));
+        assertThat(delimiter).contains("::");
+        again.roster().load().block(Duration.ofSeconds(10));
+        var actors = again.roster().groups(delimiter).group("Midsummer").flatMap(midsummer -> midsummer.group("Actors"));
+        assertThat(actors.map(group -> group.contacts().map(item -> item.jid().toString()))).contains(io.vavr.collection.Array.of("bottom@athens.gr"));
+        again.close().block(Duration.ofSeconds(10));
+    }
+
+    @Test
     void theAvatarHashOfTheVcardGoesOutInPresence() throws Exception {
         XmppClient juliet = fixture.connect("juliet");
         java.util.concurrent.BlockingQueue<dev.starling.model.stanza.Presence> own = new java.util.concurrent.LinkedBlockingQueue<>();

@@ -53,6 +53,15 @@ public final class ClientRoster {
         return items.get();
     }
 
+    /**
+     * The snapshot's groups as a tree (XEP-0083 §3.2): with a delimiter such as {@code ::}, the
+     * group {@code Midsummer::Actors} is Actors inside Midsummer; with none, every group is flat.
+     * Read the delimiter with {@link ClientStorage#rosterDelimiter()} before the roster (§2).
+     */
+    public dev.starling.machine.roster.NestedGroups.Group groups(Option<String> delimiter) {
+        return dev.starling.machine.roster.NestedGroups.tree(items.get().values().toArray(), delimiter);
+    }
+
     /** Every pushed change from now on: added or updated items, and removals ({@code subscription='remove'}). */
     public Flux<RosterItem> changes() {
         return changes.asFlux();

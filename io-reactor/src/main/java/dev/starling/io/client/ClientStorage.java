@@ -92,6 +92,19 @@ public final class ClientStorage {
         return store(REGISTRY.encode(notes, Namespaces.CLIENT));
     }
 
+    /**
+     * The nested-groups delimiter (XEP-0083 §3.1) to apply to roster groups: none when nothing is
+     * stored, or a single alphanumeric character, which means nesting is off (§2).
+     */
+    public Mono<Option<String>> rosterDelimiter() {
+        return load(QName.of(dev.starling.machine.roster.NestedGroups.NAMESPACE, "roster")).map(dev.starling.machine.roster.NestedGroups::delimiter);
+    }
+
+    /** Stores the nested-groups delimiter (XEP-0083 §2; a string of several characters is best, e.g. {@code ::}). */
+    public Mono<Void> setRosterDelimiter(String delimiter) {
+        return store(dev.starling.machine.roster.NestedGroups.stored(delimiter));
+    }
+
     private <T> Mono<T> typed(QName name, Class<T> type, T empty) {
         return load(name).map(stored -> stored.headOption().map(element -> REGISTRY.decodePayload(element, Namespaces.CLIENT)
                 .fold(error -> { throw new IllegalStateException("the stored " + name + " is not what XEP-0048/0145 define: " + error); },
