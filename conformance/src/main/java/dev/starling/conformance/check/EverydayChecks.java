@@ -39,30 +39,42 @@ final class EverydayChecks {
     private EverydayChecks() {
     }
 
-    /** The checks that need only the account. */
-    static void onServer(ConformanceCheck check, XmppClient user, Jid nobody) {
+    /**
+     * The checks that need only the account. The IQ goes to a full JID of the missing account:
+     * servers answer some requests to a bare JID on the account's behalf (RFC 6120 §10.3.3;
+     * Prosody and ejabberd answer a ping to any bare JID), never those to a resource.
+     */
+    static void onServer(ConformanceCheck check, XmppClient user, Jid nobody, DiscoInfo server) {
         Jid domain = check.target().jid().domainJid();
         check.check("RFC 6121", "8.5.1", "an IQ to an account that does not exist is service-unavailable", () -> {
             try {
-                user.request(IqType.GET, Option.some(nobody), new Ping()).block(TIMEOUT);
+                user.request(IqType.GET, Option.some(nobody.withResource("check").get()), new Ping()).block(TIMEOUT);
                 return ConformanceCheck.fail("answered with a result");
             } catch (XmppException e) {
                 return e.stanzaError().exists(error -> error.condition() == StanzaErrorCondition.SERVICE_UNAVAILABLE)
                         ? ConformanceCheck.pass(e.getMessage()) : ConformanceCheck.fail(e.getMessage());
             }
         });
-        check.check("XEP-0012", "5", "the server's uptime", () -> {
-            LastActivity last = user.request(IqType.GET, Option.some(domain), LastActivity.query()).block(TIMEOUT)
-                    .firstChild(LastActivity.class).getOrElseThrow(() -> new IllegalStateException("a result without <query/>"));
-            return last.seconds().isDefined() ? ConformanceCheck.pass("up " + last.seconds().get() + " s")
-                    : ConformanceCheck.fail("no seconds");
-        });
-        check.check("XEP-0202", "2", "the server's time", () -> {
-            EntityTime time = user.request(IqType.GET, Option.some(domain), EntityTime.query()).block(TIMEOUT)
-                    .firstChild(EntityTime.class).getOrElseThrow(() -> new IllegalStateException("a result without <time/>"));
-            return time.utc().isDefined() && time.tzo().isDefined() ? ConformanceCheck.pass(time.utc().get() + " " + time.tzo().get())
-                    : ConformanceCheck.fail("got " + time);
-        });
+        if (!server.hasFeature(LastActivity.NAMESPACE)) {
+            check.notOffered("XEP-0012", "5", "the server's uptime", "the server does not announce " + LastActivity.NAMESPACE);
+        } else {
+            check.check("XEP-0012", "5", "the server's uptime", () -> {
+                LastActivity last = user.request(IqType.GET, Option.some(domain), LastActivity.query()).block(TIMEOUT)
+                        .firstChild(LastActivity.class).getOrElseThrow(() -> new IllegalStateException("a result without <query/>"));
+                return last.seconds().isDefined() ? ConformanceCheck.pass("up " + last.seconds().get() + " s")
+                        : ConformanceCheck.fail("no seconds");
+            });
+        }
+        if (!server.hasFeature(EntityTime.NAMESPACE)) {
+            check.notOffered("XEP-0202", "2", "the server's time", "the server does not announce " + EntityTime.NAMESPACE);
+        } else {
+            check.check("XEP-0202", "2", "the server's time", () -> {
+                EntityTime time = user.request(IqType.GET, Option.some(domain), EntityTime.query()).block(TIMEOUT)
+                        .firstChild(EntityTime.class).getOrElseThrow(() -> new IllegalStateException("a result without <time/>"));
+                return time.utc().isDefined() && time.tzo().isDefined() ? ConformanceCheck.pass(time.utc().get() + " " + time.tzo().get())
+                        : ConformanceCheck.fail("got " + time);
+            });
+        }
     }
 
     /**

@@ -67,9 +67,9 @@ final class ImChecks {
             next(pushes, item -> item.jid().equals(stranger) && item.effectiveSubscription() == ItemSubscription.REMOVE);
             return ConformanceCheck.pass("removal pushed");
         });
-        EverydayChecks.onServer(check, user, stranger);
-        blocking(stranger);
         DiscoInfo server = user.discoInfo(Option.some(check.target().jid().domainJid())).block(TIMEOUT);
+        EverydayChecks.onServer(check, user, stranger, server);
+        blocking(stranger);
         storage(server);
         PrivacyCheck.run(check, user, server, stranger);
         if (offered.feature(RegisterFeature.class).isEmpty()) {
