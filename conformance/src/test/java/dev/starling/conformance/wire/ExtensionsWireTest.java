@@ -49,13 +49,12 @@ class ExtensionsWireTest {
     void theServerTellsItsTimeAndUptime() {
         XmppClient juliet = fixture.connect("juliet");
         Instant before = Instant.now().minusSeconds(1);
-        EntityTime time = juliet.request(IqType.GET, Option.some(DOMAIN), EntityTime.query()).block(WAIT).firstChild(EntityTime.class).get();
+        EntityTime time = juliet.extensions().time(DOMAIN).block(WAIT);
         assertThat(time.utc().get()).isAfter(before).isBefore(Instant.now().plusSeconds(1));
         assertThat(time.tzo()).contains("+00:00");
-        LegacyTime legacy = juliet.request(IqType.GET, Option.some(DOMAIN), LegacyTime.query()).block(WAIT).firstChild(LegacyTime.class).get();
+        LegacyTime legacy = juliet.extensions().legacyTime(DOMAIN).block(WAIT);
         assertThat(legacy.utc().get()).matches("\\d{8}T\\d{2}:\\d{2}:\\d{2}");
-        LastActivity uptime = juliet.request(IqType.GET, Option.some(DOMAIN), LastActivity.query()).block(WAIT)
-                .firstChild(LastActivity.class).get();
+        LastActivity uptime = juliet.extensions().lastActivity(DOMAIN).block(WAIT);
         assertThat(uptime.seconds().get()).isBetween(0L, 600L);
         juliet.close().block(WAIT);
     }
@@ -93,8 +92,10 @@ class ExtensionsWireTest {
         juliet.stanzas().ofType(Message.class).subscribe(toJuliet::add);
         romeo.ping(Option.none()).block(WAIT);
 
-        juliet.send(Message.chat(romeo.jid(), "").withChildren(io.vavr.collection.Array.of(ChatState.COMPOSING))).block(WAIT);
-        assertThat(next(toRomeo, m -> true).firstChild(ChatState.class)).contains(ChatState.COMPOSING);
+        juliet.extensions().chatState(romeo.jid(), ChatState.COMPOSING).block(WAIT);
+        Message composing = next(toRomeo, m -> true);
+        assertThat(composing.firstChild(ChatState.class)).contains(ChatState.COMPOSING);
+        assertThat(composing.body()).as("a standalone notification (XEP-0085 §5.1)").isEmpty();
 
         juliet.sendWithReceipt(Message.chat(romeo.jid(), "wherefore?").withId(Option.some("r1")).withChild(ChatState.ACTIVE))
                 .block(WAIT); // completes only when Romeo's client acknowledged it (XEP-0184 §5)
@@ -103,8 +104,8 @@ class ExtensionsWireTest {
         assertThat(next(toJuliet, m -> m.firstChild(Receipt.Received.class).isDefined()).firstChild(Receipt.Received.class).get().id())
                 .contains("r1");
 
-        juliet.send(Message.chat(romeo.jid(), "Romeo!").withChild(new Attention())).block(WAIT);
-        assertThat(next(toRomeo, m -> m.firstChild(Attention.class).isDefined())).isNotNull();
+        juliet.extensions().attention(romeo.jid(), Option.some("Romeo!")).block(WAIT);
+        assertThat(next(toRomeo, m -> m.firstChild(Attention.class).isDefined()).body()).contains("Romeo!");
         juliet.close().block(WAIT);
         romeo.close().block(WAIT);
     }

@@ -51,6 +51,7 @@ public final class XmppClient {
     private final ConcurrentHashMap<String, Sinks.One<Iq>> pending = new ConcurrentHashMap<>();
     private final ClientRoster roster;
     private final ClientPresence presence;
+    private final ClientExtensions extensions = new ClientExtensions(this);
     private final ClientBlocking blocking;
     private final ClientStorage storage;
     private final ClientOffline offline;
@@ -224,6 +225,11 @@ public final class XmppClient {
     /** The account's own presence and its contacts' (RFC 6121 §4). */
     public ClientPresence presence() {
         return presence;
+    }
+
+    /** Chat states, attention, last activity and entity time (XEP-0085, XEP-0224, XEP-0012, XEP-0202). */
+    public ClientExtensions extensions() {
+        return extensions;
     }
 
     /** vCards and the account's private storage (XEP-0054, XEP-0049). */
