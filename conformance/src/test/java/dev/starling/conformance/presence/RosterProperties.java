@@ -2,6 +2,8 @@ package dev.starling.conformance.presence;
 
 import dev.starling.machine.presence.SubscriptionType;
 import dev.starling.machine.roster.Roster;
+import dev.starling.machine.roster.RosterCache;
+import dev.starling.model.roster.RosterQuery;
 import dev.starling.machine.roster.RosterChange;
 import dev.starling.machine.roster.RosterLimits;
 import dev.starling.model.jid.Jid;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>the two servers' views of the subscription never contradict each other, deletions
  *       included (§2.5.2);</li>
  *   <li>versions only grow, and every push comes with a new one (§2.6);</li>
- *   <li>a client that cached the roster at any earlier version and applies the interim pushes
+ *   <li>a client ({@link RosterCache}) that cached the roster at any earlier version and applies the interim pushes
  *       (§2.6.3) ends with exactly the current roster.</li>
  * </ul>
  */
@@ -91,12 +93,15 @@ class RosterProperties {
         for (int side = 0; side < 2; side++) {
             Roster current = rosters[side];
             for (Roster cached : history.get(side)) {
-                Map<Jid, RosterItem> view = LinkedHashMap.ofEntries(cached.result().items().map(i -> io.vavr.Tuple.of(i.jid(), i)));
+                // the client's own machine: its cache from the earlier result, then the interim pushes with their versions
+                RosterCache view = RosterCache.empty().onResult(Option.some(cached.result()));
+                assertThat(view.request(true).ver()).contains(cached.ver());
                 for (RosterItem push : current.changesSince(cached.ver()).get()) {
-                    view = push.effectiveSubscription() == ItemSubscription.REMOVE ? view.remove(push.jid()) : view.put(push.jid(), push);
+                    view = view.onPush(RosterQuery.of(push).withVer(Option.some(current.ver())));
                 }
-                assertThat(view.values().toSet()).as("cache at %s + interim pushes", cached.ver())
+                assertThat(view.items().values().toSet()).as("cache at %s + interim pushes", cached.ver())
                         .isEqualTo(current.result().items().toSet());
+                assertThat(view.ver()).contains(current.ver());
             }
         }
     }

@@ -86,6 +86,43 @@ class RosterWireTest {
         romeo.close().block(WAIT);
     }
 
+    /** RFC 6121 §2.6.3 from the client's side: a session that starts from a kept roster gets only what changed, as pushes. */
+    @Test
+    void aKeptRosterIsBroughtUpToDateWithTheInterimPushes() throws Exception {
+        XmppClient first = fixture.connect("juliet");
+        first.roster().load().block(WAIT);
+        first.roster().put(Jid.of("nurse@localhost"), Option.some("Nurse"), Array.of("Household")).block(WAIT);
+        first.roster().put(Jid.of("tybalt@localhost"), Option.none(), Array.empty()).block(WAIT);
+        first.ping(Option.none()).block(WAIT); // the pushes of both sets have arrived
+        var kept = first.roster().cache();
+        assertThat(kept.ver().isDefined()).as("the server announced versioning and gave one").isTrue();
+        assertThat(kept.items().keySet()).containsExactlyInAnyOrder(Jid.of("nurse@localhost"), Jid.of("tybalt@localhost"));
+        first.close().block(WAIT);
+
+        XmppClient elsewhere = fixture.connect("juliet"); // changes while the kept copy is offline
+        elsewhere.roster().load().block(WAIT);
+        elsewhere.roster().remove(Jid.of("tybalt@localhost")).block(WAIT);
+        elsewhere.roster().put(Jid.of("benvolio@localhost"), Option.some("Benvolio"), Array.empty()).block(WAIT);
+        elsewhere.close().block(WAIT);
+
+        XmppClient resumed = fixture.connect("juliet");
+        BlockingQueue<RosterItem> interim = new LinkedBlockingQueue<>();
+        resumed.roster().changes().subscribe(interim::add);
+        resumed.roster().load(kept).block(WAIT);
+        assertThat(interim.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).as("an interim push, not a whole roster").isNotNull();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!resumed.roster().snapshot().keySet().equals(io.vavr.collection.HashSet.of(Jid.of("nurse@localhost"), Jid.of("benvolio@localhost")))) {
+            assertThat(System.nanoTime()).as("the kept roster caught up: %s", resumed.roster().snapshot().keySet()).isLessThan(deadline);
+            interim.poll(100, TimeUnit.MILLISECONDS);
+        }
+        XmppClient fresh = fixture.connect("juliet");
+        fresh.roster().load().block(WAIT);
+        assertThat(resumed.roster().snapshot()).isEqualTo(fresh.roster().snapshot());
+        assertThat(resumed.roster().cache().ver()).isEqualTo(fresh.roster().cache().ver());
+        resumed.close().block(WAIT);
+        fresh.close().block(WAIT);
+    }
+
     @Test
     void aRequestWaitsUntilTheContactIsAvailable() throws Exception {
         XmppClient romeo = fixture.connect("romeo");

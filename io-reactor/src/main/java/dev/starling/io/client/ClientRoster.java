@@ -8,7 +8,6 @@ import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Presence;
 import dev.starling.model.stanza.PresenceType;
-import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -27,30 +26,50 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ClientRoster {
 
     private final XmppClient client;
-    private final AtomicReference<Map<Jid, RosterItem>> items = new AtomicReference<>(LinkedHashMap.empty());
+    private final AtomicReference<dev.starling.machine.roster.RosterCache> cache =
+            new AtomicReference<>(dev.starling.machine.roster.RosterCache.empty());
     private final Sinks.Many<RosterItem> changes = Sinks.many().multicast().directBestEffort();
 
     ClientRoster(XmppClient client, Flux<dev.starling.model.stanza.Stanza> stanzas) {
         this.client = client;
         stanzas.subscribe(stanza -> {
             if (stanza instanceof Iq iq && iq.type() == IqType.SET && iq.payload().getOrNull() instanceof RosterQuery push) {
-                push.items().forEach(this::apply);
+                cache.updateAndGet(current -> current.onPush(push));
+                push.items().forEach(changes::tryEmitNext);
             }
         });
     }
 
-    /** Requests the roster (RFC 6121 §2.2) and makes it the snapshot; completes with its items. */
+    /**
+     * Requests the roster (RFC 6121 §2.2) and makes it the snapshot; completes with its items.
+     * With a server that announced versioning (§2.6.1) the request carries the version this
+     * session already has, so a second load may come back empty and the changes as pushes.
+     */
     public Mono<Seq<RosterItem>> load() {
-        return client.request(IqType.GET, Option.none(), RosterQuery.get()).map(result -> {
-            Seq<RosterItem> loaded = result.firstChild(RosterQuery.class).map(RosterQuery::items).getOrElse(io.vavr.collection.Array.empty());
-            items.set(LinkedHashMap.ofEntries(loaded.map(item -> io.vavr.Tuple.of(item.jid(), item))));
-            return loaded;
+        return load(cache.get());
+    }
+
+    /**
+     * Starts from a roster an earlier session kept ({@link #cache()}, stored by the application)
+     * and asks only for what changed since its version (§2.6.3): the result is either the whole
+     * roster or empty, and then the interim pushes follow, each applied as it arrives.
+     */
+    public Mono<Seq<RosterItem>> load(dev.starling.machine.roster.RosterCache cached) {
+        return Mono.defer(() -> {
+            cache.set(cached);
+            return client.request(IqType.GET, Option.none(), cached.request(client.rosterVersioning()))
+                    .map(result -> cache.updateAndGet(current -> current.onResult(result.firstChild(RosterQuery.class))).items().values().toArray());
         });
     }
 
     /** The roster as the last result and the pushes since make it. */
     public Map<Jid, RosterItem> snapshot() {
-        return items.get();
+        return cache.get().items();
+    }
+
+    /** The roster with its version, for the application to keep and pass to {@link #load(dev.starling.machine.roster.RosterCache)} next time. */
+    public dev.starling.machine.roster.RosterCache cache() {
+        return cache.get();
     }
 
     /**
@@ -59,7 +78,7 @@ public final class ClientRoster {
      * Read the delimiter with {@link ClientStorage#rosterDelimiter()} before the roster (§2).
      */
     public dev.starling.machine.roster.NestedGroups.Group groups(Option<String> delimiter) {
-        return dev.starling.machine.roster.NestedGroups.tree(items.get().values().toArray(), delimiter);
+        return dev.starling.machine.roster.NestedGroups.tree(cache.get().items().values().toArray(), delimiter);
     }
 
     /** Every pushed change from now on: added or updated items, and removals ({@code subscription='remove'}). */
@@ -133,9 +152,4 @@ public final class ClientRoster {
         return client.send(Presence.of(type).withTo(Option.some(contact.bare())));
     }
 
-    private void apply(RosterItem item) {
-        items.updateAndGet(current -> item.effectiveSubscription() == ItemSubscription.REMOVE
-                ? current.remove(item.jid()) : current.put(item.jid(), item));
-        changes.tryEmitNext(item);
-    }
 }

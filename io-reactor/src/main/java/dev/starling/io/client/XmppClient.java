@@ -60,6 +60,7 @@ public final class XmppClient {
     private volatile dev.starling.model.im.AvatarUpdate avatar = dev.starling.model.im.AvatarUpdate.notReady();
     private volatile SessionRunner<ClientState> runner;
     private volatile Jid jid;
+    private volatile boolean rosterVersioning;
 
     private XmppClient(ClientSettings settings) {
         this.settings = settings;
@@ -204,6 +205,11 @@ public final class XmppClient {
         });
     }
 
+    /** Whether the server announced roster versioning (RFC 6121 §2.6.1) after authentication. */
+    boolean rosterVersioning() {
+        return rosterVersioning;
+    }
+
     /** A fresh random token of {@code length} URL-safe characters (at most 96). */
     String token(int length) {
         return settings.session().random().token().substring(0, length);
@@ -343,6 +349,9 @@ public final class XmppClient {
         @Override
         public void onEvent(SessionHandle handle, SessionEvent event) {
             events.tryEmitNext(event);
+            if (event instanceof SessionEvent.FeaturesOffered offered) {
+                rosterVersioning = offered.features().feature(dev.starling.model.roster.RosterVersioningFeature.class).isDefined();
+            }
             if (event instanceof SessionEvent.Ready r) {
                 jid = r.jid();
                 ready.tryEmitValue(XmppClient.this);
