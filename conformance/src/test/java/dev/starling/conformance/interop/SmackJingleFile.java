@@ -188,8 +188,12 @@ final class SmackJingleFile extends JingleSession {
 
     @Override
     protected IQ handleSessionTerminate(Jingle sessionTerminate) {
-        terminated.complete(sessionTerminate.getReason() == null ? null : sessionTerminate.getReason().asEnum());
-        bytestream.completeExceptionally(new IllegalStateException("terminated: " + sessionTerminate.toXML()));
+        JingleReason.Reason reason = sessionTerminate.getReason() == null ? null : sessionTerminate.getReason().asEnum();
+        terminated.complete(reason);
+        if (reason != JingleReason.Reason.success) {
+            // a success may overtake Smack's own bytestream callback (another of its threads): the bytes are still read from it
+            bytestream.completeExceptionally(new IllegalStateException("terminated: " + sessionTerminate.toXML()));
+        }
         return IQ.createResultIQ(sessionTerminate);
     }
 
