@@ -121,14 +121,7 @@ class ClientApiWireTest {
         juliet.close().block(WAIT);
     }
 
-    private static <T> T next(BlockingQueue<T> queue, Predicate<T> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T item = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (item != null && wanted.test(item)) {
-                return item;
-            }
-        }
-        throw new AssertionError("nothing wanted arrived in " + WAIT);
+    private static <T> T next(BlockingQueue<T> queue, java.util.function.Predicate<T> wanted) throws InterruptedException {
+        return Arrivals.next(queue, wanted, WAIT);
     }
 }

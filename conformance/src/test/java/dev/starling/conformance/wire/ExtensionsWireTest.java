@@ -111,13 +111,6 @@ class ExtensionsWireTest {
     }
 
     private static <T> T next(BlockingQueue<T> queue, java.util.function.Predicate<T> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T item = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (item != null && wanted.test(item)) {
-                return item;
-            }
-        }
-        throw new AssertionError("nothing matching arrived");
+        return Arrivals.next(queue, wanted, WAIT);
     }
 }

@@ -1,7 +1,8 @@
 package dev.starling.machine.stream.server;
 
 /**
- * A token-bucket rate: at most {@code burst} stanzas at once, refilled at {@code perSecond}.
+ * A token-bucket rate for XEP-0205 §3 traffic limits: at most {@code burst} stanzas at once,
+ * refilled at {@code perSecond}.
  *
  * @param burst     how many stanzas may come at once after a quiet period
  * @param perSecond how many per second may come on average

@@ -5,7 +5,7 @@ import io.vavr.control.Option;
 import java.time.Instant;
 
 /**
- * The tokens one session has left under a {@link RateLimit}, as of an instant. Pure: the time of
+ * The tokens one session has left under a {@link RateLimit} (XEP-0205 §3), as of an instant. Pure: the time of
  * each stanza comes in as an input. A bucket never used is full.
  *
  * @param tokens   tokens left at {@code atMillis}
