@@ -7,7 +7,7 @@ usage: im_flows.py flows|offline HOST PORT JID PASSWORD CONTACT CAFILE MECHANISM
 
 flows:   reads the roster, adds CONTACT with a group, subscribes to CONTACT (who pre-approved),
          waits for CONTACT's presence and for CONTACT's own subscription (auto-approved) to make
-         it "both", sets and reads its vCard, stores and reads private XML, blocks, lists and
+         it "both", sends CONTACT a chat message, sets and reads its vCard, stores and reads private XML, blocks, lists and
          unblocks a JID; prints one line per step.
 offline: goes online and prints the first message that arrives, with its XEP-0203 delay.
 Bounded: gives up after 30 s; exits 0 only if every step happened.
@@ -55,6 +55,7 @@ class Peer(slixmpp.ClientXMPP):
         await asyncio.wait_for(self.seen.wait(), 10)
         await asyncio.wait_for(self.both.wait(), 10)
         print("BOTH", flush=True)
+        self.send_message(mto=self.contact, mbody="from slixmpp", mtype="chat")
 
         vcard = self.plugin["xep_0054"].make_vcard()
         vcard["FN"] = "Juliet Capulet"

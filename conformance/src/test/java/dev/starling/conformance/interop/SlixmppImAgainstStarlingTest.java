@@ -25,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * slixmpp (Debian's python3-slixmpp) as Juliet against the Starling server, with a Starling client
  * as Romeo, for the IM flows of RFC 6121 and the everyday XEPs (interop/slixmpp/im_flows.py):
  * roster get and set with its push, the subscription handshake both ways (Romeo pre-approves
- * Juliet; Juliet's slixmpp approves Romeo's request itself), presence both ways, her vCard and
+ * Juliet; Juliet's slixmpp approves Romeo's request itself), presence both ways, a message from her, her vCard and
  * private XML, blocking; then, with Juliet offline, Romeo's message waits and reaches a new
  * slixmpp session with its XEP-0203 delay.
  */
 class SlixmppImAgainstStarlingTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(30);
     private static final Jid JULIET = Jid.of("juliet@localhost");
 
     @Test
@@ -47,8 +47,10 @@ class SlixmppImAgainstStarlingTest {
             romeo.roster().approve(JULIET).block(WAIT); // RFC 6121 §3.4 pre-approval
             romeo.available().block(WAIT);
 
+            BlockingQueue<Message> chats = new LinkedBlockingQueue<>();
+            romeo.messages().subscribe(chats::add);
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Process flows = slixmpp("flows", starling, ca, romeo, lines);
+            Process flows = slixmpp("flows", starling, ca, romeo.jid().bare().toString(), lines);
             try {
                 assertThat(awaitLine(lines, "SUBSCRIBED")).as("slixmpp's subscription was pre-approved").endsWith("to");
                 romeo.roster().subscribe(JULIET).block(WAIT);
@@ -64,11 +66,12 @@ class SlixmppImAgainstStarlingTest {
             RosterItem juliet = romeo.roster().snapshot().get(JULIET).get();
             assertThat(juliet.effectiveSubscription().wireName()).isEqualTo("both");
             assertThat(toRomeo.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).as("Juliet's presence reached Romeo").isNotNull();
+            assertThat(chats.poll(WAIT.toSeconds(), TimeUnit.SECONDS).body()).as("slixmpp's message to Romeo").contains("from slixmpp");
 
             romeo.send(Message.chat(JULIET, "kept while you slept")).block(WAIT);
             romeo.ping(io.vavr.control.Option.none()).block(WAIT);
             BlockingQueue<String> later = new LinkedBlockingQueue<>();
-            Process offline = slixmpp("offline", starling, ca, romeo, later);
+            Process offline = slixmpp("offline", starling, ca, romeo.jid().bare().toString(), later);
             try {
                 assertThat(awaitLine(later, "OFFLINE")).startsWith("OFFLINE kept while you slept DELAY 20");
                 assertThat(offline.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -80,9 +83,10 @@ class SlixmppImAgainstStarlingTest {
         }
     }
 
-    private static Process slixmpp(String mode, WireAccess starling, Path ca, XmppClient romeo, BlockingQueue<String> lines) throws Exception {
+    /** Runs interop/slixmpp/im_flows.py as Juliet in this mode, with this bare JID as her contact, its lines going to {@code lines}. */
+    static Process slixmpp(String mode, WireAccess starling, Path ca, String contact, BlockingQueue<String> lines) throws Exception {
         Process process = new ProcessBuilder(List.of("/usr/bin/python3", Peers.script("im_flows.py").toString(), mode, "127.0.0.1",
-                String.valueOf(starling.port()), "juliet@localhost/slixmpp", starling.password("juliet"), romeo.jid().bare().toString(),
+                String.valueOf(starling.port()), "juliet@localhost/slixmpp", starling.password("juliet"), contact,
                 ca.toString(), "SCRAM-SHA-1")).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
                 .lines().forEach(lines::add), "slixmpp-output");
@@ -91,7 +95,8 @@ class SlixmppImAgainstStarlingTest {
         return process;
     }
 
-    private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
+    /** The first line starting with this prefix, waiting up to 30 s; the line stays in the queue for the transcript. */
+    static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         for (String line : lines) {
             if (line.startsWith(prefix)) {

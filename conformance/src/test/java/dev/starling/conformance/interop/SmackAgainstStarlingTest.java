@@ -46,14 +46,7 @@ class SmackAgainstStarlingTest {
     @ParameterizedTest
     @ValueSource(strings = {"SCRAM-SHA-1", "PLAIN"})
     void smackLogsInAndExchangesMessages(String mechanism) throws Exception {
-        XMPPTCPConnection smack = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(starling.port())
-                .setUsernameAndPassword("juliet", starling.password("juliet")).setResource("smack")
-                .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
-                .setCustomX509TrustManager(trusting(starling.certificatePem()))
-                .setHostnameVerifier((host, session) -> true) // the pinned certificate is the identity check here
-                .addEnabledSaslMechanism(mechanism)
-                .build());
+        XMPPTCPConnection smack = connection(starling, "juliet", mechanism);
         try {
             smack.connect().login();
             assertThat(smack.isAuthenticated()).isTrue();
@@ -76,6 +69,22 @@ class SmackAgainstStarlingTest {
             romeo.close().block(Duration.ofSeconds(5));
         } finally {
             smack.disconnect();
+        }
+    }
+
+    /** A Smack connection (not yet connected) for this account on the Starling server, STARTTLS required and the test certificate pinned. */
+    static XMPPTCPConnection connection(WireAccess starling, String user, String mechanism) {
+        try {
+            return new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                    .setXmppDomain("localhost").setHost("127.0.0.1").setPort(starling.port())
+                    .setUsernameAndPassword(user, starling.password(user)).setResource("smack")
+                    .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
+                    .setCustomX509TrustManager(trusting(starling.certificatePem()))
+                    .setHostnameVerifier((host, session) -> true) // the pinned certificate is the identity check here
+                    .addEnabledSaslMechanism(mechanism)
+                    .build());
+        } catch (org.jxmpp.stringprep.XmppStringprepException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 

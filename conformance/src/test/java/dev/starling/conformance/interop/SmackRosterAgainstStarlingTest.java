@@ -5,12 +5,10 @@ import dev.starling.io.client.XmppClient;
 import dev.starling.model.jid.Jid;
 import dev.starling.model.roster.ItemSubscription;
 import dev.starling.model.roster.RosterItem;
-import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,14 +53,7 @@ class SmackRosterAgainstStarlingTest {
         romeo.roster().changes().subscribe(romeoPushes::add);
         romeo.available().block(WAIT);
 
-        XMPPTCPConnection smack = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(starling.port())
-                .setUsernameAndPassword("juliet", starling.password("juliet")).setResource("smack")
-                .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
-                .setCustomX509TrustManager(SmackAgainstStarlingTest.trusting(starling.certificatePem()))
-                .setHostnameVerifier((host, session) -> true)
-                .addEnabledSaslMechanism("SCRAM-SHA-1")
-                .build());
+        XMPPTCPConnection smack = SmackAgainstStarlingTest.connection(starling, "juliet", "SCRAM-SHA-1");
         try {
             smack.connect().login();
             Roster roster = Roster.getInstanceFor(smack);
