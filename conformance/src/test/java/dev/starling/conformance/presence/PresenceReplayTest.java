@@ -106,6 +106,23 @@ class PresenceReplayTest {
         assertThat(toContact(nobody).map(PresenceReplayTest::withoutTo)).containsExactlyElementsOf(expected(77));
     }
 
+    /**
+     * §4.3.2: a subscriber's probe to an account with no available resource is answered with
+     * unavailable presence from the bare JID, stamped with XEP-0203 delay at the time its last
+     * resource went offline (Example 69, Mercutio gone at the Example's stamp).
+     */
+    @Test
+    void aProbeToAnOfflineAccountIsStampedWithWhenItWent() {
+        Jid mercutioJid = Jid.of("mercutio@example.com");
+        AccountState mercutio = AccountState.of(mercutioJid, roster(entry(JULIET, SubscriptionState.FROM)));
+        mercutio = feed(mercutio, available(mercutioJid, "home", Presence.available())).state();
+        mercutio = AccountEntity.step(mercutio, new AccountInput.ResourceGone("home"), AccountLimits.defaults(),
+                new Fresh(Instant.parse("2002-09-10T23:41:07Z"), "0".repeat(96))).state();
+
+        List<AccountOutput> answer = List.ofAll(feed(mercutio, new AccountInput.InboundPresence((Presence) decode(text(66)).get(1))).outputs());
+        assertThat(toContact(answer)).containsExactlyElementsOf(expected(69));
+    }
+
     /** §4.4 and §4.5: an update and unavailable presence reach every subscriber and every own resource (Examples 78 to 85). */
     @Test
     void updatesAndUnavailablePresenceAreBroadcast() {

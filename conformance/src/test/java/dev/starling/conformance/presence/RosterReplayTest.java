@@ -82,6 +82,29 @@ class RosterReplayTest {
         assertThat(romeo.effectiveSubscription().wireName()).isEqualTo("both");
     }
 
+    /**
+     * §2.4.1: the RFC's sequence of updates to one item (Examples 21 to 25): add a group, remove the
+     * original one, remove all groups, set a handle, remove it with an empty name (the RFC's
+     * implementation note: the same as no name). Each set is answered with a result and pushes
+     * the item as it now is, and the subscription stays "both" throughout.
+     */
+    @Test
+    void theRfcsUpdatesEditGroupsAndHandleOfOneItem() {
+        Roster roster = juliets();
+        String[][] after = {{"Romeo", "Friends", "Lovers"}, {"Romeo", "Lovers"}, {null}, {"MyRomeo"}, {null}};
+        int[] examples = {21, 22, 23, 24, 25};
+        for (int i = 0; i < examples.length; i++) {
+            RosterReply reply = handle(roster, request(examples[i]), RosterLimits.defaults());
+            assertThat(reply.reply().type()).as("Example " + examples[i]).isEqualTo(dev.starling.model.stanza.IqType.RESULT);
+            RosterItem pushed = reply.change().pushes().single();
+            assertThat(pushed.name().getOrNull()).as("Example %d: the handle", examples[i]).isEqualTo(after[i][0]);
+            assertThat(pushed.groups()).as("Example %d: the groups", examples[i]).containsExactly(java.util.Arrays.copyOfRange(after[i], 1, after[i].length));
+            assertThat(pushed.effectiveSubscription().wireName()).isEqualTo("both");
+            roster = reply.change().roster();
+            assertThat(roster.entries().get(ROMEO).get().name().getOrNull()).isEqualTo(after[i][0]);
+        }
+    }
+
     /** §2.3.3: each error example; the RFC's placeholders stand for a name and a group over a limit of 20 characters. */
     @ParameterizedTest(name = "Example {0}")
     @ValueSource(ints = {14, 15, 16, 17, 18, 19, 28})

@@ -93,6 +93,29 @@ class SubscriptionReplayTest {
                 .containsExactlyElementsOf(expected(45));
     }
 
+    /**
+     * §3.1.4 and §3.1.5: Juliet denies Romeo's request (Example 39). Her server routes the
+     * unsubscribed from her bare JID and pushes nothing (she has no item for him); Romeo's server
+     * delivers it to each of his resources and pushes, to each, his item back to "none" without the pending
+     * ask (Table 4, None + Pending Out).
+     */
+    @Test
+    void denyingARequest() {
+        julietReceives(toContact(romeoSends(33)).head());
+        List<AccountOutput> denied = julietSends(39);
+        assertThat(toContact(denied)).containsExactly(normalized(presence(JULIET, ROMEO, "unsubscribed", "tb2m1b59")));
+        assertThat(pushes(denied)).as("no item for a contact who only asked").isEmpty();
+
+        List<AccountOutput> learnt = romeoReceives(toContact(denied).head());
+        assertThat(delivered(learnt)).hasSize(2).allSatisfy(p -> assertThat(p).isEqualTo(toContact(denied).head()));
+        assertThat(pushes(learnt)).as("a push to each of Romeo's two interested resources").hasSize(2).allSatisfy(push -> {
+            Element item = push.element(RosterQuery.NAMESPACE, "query").get().element(RosterQuery.NAMESPACE, "item").get();
+            assertThat(item.attribute("subscription")).contains("none");
+            assertThat(item.attribute("ask")).as("the request is no longer pending").isEmpty();
+        });
+        assertThat(romeo.roster().entries().get(JULIET).get().subscription().state()).isEqualTo(dev.starling.machine.presence.SubscriptionState.NONE);
+    }
+
     /** §3.2: Juliet cancels Romeo's subscription (46, 48, 49), and Romeo's server learns it (50, 51). */
     @Test
     void cancellingASubscription() {

@@ -85,6 +85,24 @@ class UnansweredRequestsTest {
         assertThat(routed(ServerSession.step(state, new SessionInput.TransportClosed(), FRESH).outputs())).isEmpty();
     }
 
+    /** RFC 6121 §2.3.2, Example 13: the client's results to two roster pushes (from no one, to each resource) go nowhere and leave nothing behind. */
+    @Test
+    void resultsToRosterPushesAreTakenSilently() {
+        ServerState state = ready();
+        for (dev.starling.model.stanza.Stanza example : dev.starling.conformance.im.ExampleStanzas.decode(
+                dev.starling.conformance.corpus.SpeakerTurnsAccess.split(dev.starling.conformance.im.ExampleStanzas.text("rfc6121", 13))
+                        .stream().map(part -> part.text()).collect(java.util.stream.Collectors.joining("\n")))) {
+            Iq push = Iq.of(IqType.SET, ((Iq) example).iqId(), dev.starling.model.roster.RosterQuery.get()).withTo(Option.some(NegotiationTest.JULIET));
+            state = ServerSession.step(state, new SessionInput.Deliver(push), FRESH).state();
+            Step<ServerState, SessionOutput> answered = ServerSession.step(state,
+                    new SessionInput.Received(example.withFrom(Option.some(NegotiationTest.JULIET))), FRESH);
+            assertThat(answered.outputs()).as("no reply, nothing routed").noneMatch(o -> o instanceof SessionOutput.Send || o instanceof SessionOutput.Route);
+            state = answered.state();
+        }
+        assertThat(((ServerState.Ready) state).unanswered()).isEmpty();
+        assertThat(routed(ServerSession.step(state, new SessionInput.TransportClosed(), FRESH).outputs())).isEmpty();
+    }
+
     private static ServerState ready() {
         SessionPair pair = NegotiationTest.pair(NegotiationTest.client("r0m30myr0m30"), NegotiationTest.server(TlsPolicy.REQUIRED, false));
         return pair.serverState();

@@ -54,7 +54,12 @@ final class LastActivityFlows {
                 .getOrElse(() -> refused(request, StanzaErrorCondition.ITEM_NOT_FOUND, "no last activity is recorded for the account"));
     }
 
-    /** The account just went offline: the record to keep and store. */
+    /** When the account's last available resource went offline, if that is recorded. */
+    static Option<Instant> since(AccountState state) {
+        return state.data().get(KEY).flatMap(record -> record.attribute("stamp")).map(Instant::parse);
+    }
+
+        /** The account just went offline: the record to keep and store. */
     static io.vavr.Tuple2<AccountState, AccountOutput> recorded(AccountState state, Instant at, Option<String> status) {
         Element record = Element.builder(RECORD).attribute("stamp", at.toString()).text(status.getOrElse("")).build();
         return io.vavr.Tuple.of(state.withData(state.data().put(KEY, record)), new AccountOutput.StoreData(KEY, Option.some(record)));

@@ -3,6 +3,7 @@ package dev.starling.machine.im;
 import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.delay.Delay;
 import dev.starling.model.stanza.Presence;
 import dev.starling.model.stanza.PresenceType;
 import io.vavr.collection.Array;
@@ -26,7 +27,8 @@ import io.vavr.control.Option;
  *   <li>Directed presence goes to its addressee; the entity remembers addressees that are not
  *       subscribers, to tell them when the resource goes (§4.6.2).</li>
  *   <li>A probe is answered with each available resource's last presence if the prober is a
- *       subscriber, with unavailable presence if none is available, and with "unsubscribed"
+ *       subscriber, with unavailable presence if none is available (stamped with XEP-0203
+ *       delay at the moment the last one went, when that is recorded), and with "unsubscribed"
  *       otherwise, from the bare JID so nothing leaks (§4.3.2).</li>
  *   <li>Other inbound presence reaches every available resource when sent to the bare JID, or the
  *       one resource it names (§4.4.3, §8.5.2.1.1, §8.5.3.2.1).</li>
@@ -162,7 +164,9 @@ final class PresenceFlows {
         Seq<io.vavr.Tuple2<String, Presence>> answering = state.available().toArray()
                 .filter(r -> to.isBare() || r._1.equals(to.resource().get()));
         if (answering.isEmpty()) {
-            return Array.of(reply(probe, Presence.of(PresenceType.UNAVAILABLE), state.account()));
+            Presence unavailable = Presence.of(PresenceType.UNAVAILABLE);
+            return Array.of(reply(probe, LastActivityFlows.since(state)
+                    .map(at -> unavailable.withChild(new Delay(Option.none(), at, Option.none(), false))).getOrElse(unavailable), state.account()));
         }
         return answering.map(r -> (AccountOutput) new AccountOutput.ToContact(
                 (to.isFull() ? Presence.available().withId(r._2.id()) : r._2)

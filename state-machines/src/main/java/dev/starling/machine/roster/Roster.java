@@ -81,7 +81,8 @@ public record Roster(long version, LinkedHashMap<Jid, RosterEntry> entries, Map<
 
     /**
      * A roster set from the user (RFC 6121 §2.3.2, §2.4): adds or updates the item's name and
-     * groups, never its subscription; with {@code subscription='remove'} deletes it (§2.5).
+     * groups, never its subscription (an empty name is stored as none, §2.4.1); with
+     * {@code subscription='remove'} deletes it (§2.5).
      * Errors per §2.3.3 and §2.5.3.
      */
     public Either<StanzaError, RosterChange> set(RosterItem requested, Jid user, RosterLimits limits) {
@@ -97,8 +98,9 @@ public record Roster(long version, LinkedHashMap<Jid, RosterEntry> entries, Map<
             return Either.left(RosterSetRules.error(StanzaErrorCondition.RESOURCE_CONSTRAINT, "the roster is full"));
         }
         long next = version + 1;
-        RosterEntry entry = existing.map(e -> e.with(requested.name(), requested.groups(), next))
-                .getOrElse(() -> new RosterEntry(requested.jid(), requested.name(), requested.groups(), subscription(requested.jid()), next));
+        Option<String> name = requested.name().filter(n -> !n.isEmpty()); // §2.4.1: an empty name is the same as none
+        RosterEntry entry = existing.map(e -> e.with(name, requested.groups(), next))
+                .getOrElse(() -> new RosterEntry(requested.jid(), name, requested.groups(), subscription(requested.jid()), next));
         return Either.right(RosterChange.pushing(withEntry(entry, next), Array.of(entry.item())));
     }
 
