@@ -14,10 +14,8 @@ import io.vavr.collection.Array;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.vavr.control.Try;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * XEP-0048 bookmarks and XEP-0145 roster notes, each a {@code <storage/>} element of its own
@@ -80,15 +78,15 @@ public final class BookmarkCodecs {
         Array<RosterNotes.Note> notes = Array.empty();
         for (Element note : storage.elements(QName.of(RosterNotes.NAMESPACE, "note"))) {
             Either<CodecError, Jid> jid = jid(note, "a roster note");
-            Option<Try<Instant>> created = note.attribute("cdate").map(BookmarkCodecs::instant);
-            Option<Try<Instant>> changed = note.attribute("mdate").map(BookmarkCodecs::instant);
+            Option<Option<Instant>> created = note.attribute("cdate").map(DateTimes::parse);
+            Option<Option<Instant>> changed = note.attribute("mdate").map(DateTimes::parse);
             if (jid.isLeft()) {
                 return Either.left(jid.getLeft());
             }
-            if (created.exists(Try::isFailure) || changed.exists(Try::isFailure)) {
+            if (created.exists(Option::isEmpty) || changed.exists(Option::isEmpty)) {
                 return Either.left(CodecError.badRequest("a roster note's dates are XEP-0082 DateTimes"));
             }
-            notes = notes.append(new RosterNotes.Note(jid.get(), created.map(Try::get), changed.map(Try::get), note.text()));
+            notes = notes.append(new RosterNotes.Note(jid.get(), created.map(Option::get), changed.map(Option::get), note.text()));
         }
         return Either.right(new RosterNotes(notes));
     }
@@ -106,9 +104,5 @@ public final class BookmarkCodecs {
             return Either.left(CodecError.badRequest(what + " needs a 'jid'"));
         }
         return Jid.parse(element.attribute("jid").get()).<CodecError>mapLeft(error -> CodecError.jidMalformed(what + ": " + error));
-    }
-
-    private static Try<Instant> instant(String text) {
-        return Try.of(() -> OffsetDateTime.parse(text.strip()).toInstant());
     }
 }

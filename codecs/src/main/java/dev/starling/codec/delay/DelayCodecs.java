@@ -16,7 +16,6 @@ import io.vavr.control.Try;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -44,7 +43,7 @@ public final class DelayCodecs {
         boolean legacy = element.name().equals(LEGACY);
         Option<Instant> stamp = element.attribute("stamp").flatMap(text -> legacy
                 ? Try.of(() -> LocalDateTime.parse(text.strip(), LEGACY_STAMP).toInstant(ZoneOffset.UTC)).toOption()
-                : Try.of(() -> OffsetDateTime.parse(text.strip()).toInstant()).toOption());
+                : DateTimes.parse(text));
         if (stamp.isEmpty()) {
             return Either.left(CodecError.badRequest("a delay needs a 'stamp' in " + (legacy ? "XEP-0091" : "XEP-0082") + " format"));
         }

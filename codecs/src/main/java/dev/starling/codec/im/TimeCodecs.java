@@ -15,7 +15,6 @@ import io.vavr.control.Option;
 import io.vavr.control.Try;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Entity time (XEP-0202, the UTC time in XEP-0082 format), the legacy XEP-0090 time (text kept
@@ -36,7 +35,7 @@ public final class TimeCodecs {
         return registry
                 .withPayload(new FunctionalCodec<>(List.of(TIME), EntityTime.class, (element, context) -> {
                     Option<String> utc = child(element, EntityTime.NAMESPACE, "utc");
-                    Option<Instant> parsed = utc.flatMap(text -> Try.of(() -> OffsetDateTime.parse(text.strip()).toInstant()).toOption());
+                    Option<Instant> parsed = utc.flatMap(DateTimes::parse);
                     return utc.isDefined() && parsed.isEmpty()
                             ? Either.left(CodecError.badRequest("the time is not a XEP-0082 dateTime"))
                             : Either.right(new EntityTime(child(element, EntityTime.NAMESPACE, "tzo"), parsed));

@@ -11,7 +11,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
 
-import java.time.OffsetDateTime;
 
 /**
  * XEP-0234's {@code <file/>} (§5) with its XEP-0300 hashes. A size, range offset or range length
@@ -26,7 +25,7 @@ final class JingleFileCodec {
 
     static Either<CodecError, JingleFile> decode(Element file) {
         Option<String> dateText = text(file, "date");
-        Option<java.time.Instant> date = dateText.flatMap(d -> Try.of(() -> OffsetDateTime.parse(d.strip()).toInstant()).toOption());
+        Option<java.time.Instant> date = dateText.flatMap(DateTimes::parse);
         if (dateText.isDefined() && date.isEmpty()) {
             return Either.left(CodecError.badRequest("<date/> is not a XEP-0082 date-time (XEP-0234 §5)"));
         }

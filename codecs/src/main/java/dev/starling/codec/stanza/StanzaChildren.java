@@ -66,7 +66,8 @@ final class StanzaChildren {
                 case "subject":
                     return Either.right(new Subject(LocalizedTexts.read(child)));
                 case "thread":
-                    return Either.right(new MessageThread(child.text(), child.attribute("parent")));
+                    // XEP-0201 §4: an opaque token; the space around it in pretty-printed XML (the spec's own examples) is not part of it
+                    return Either.right(new MessageThread(child.text().strip(), child.attribute("parent").map(String::strip)));
                 default:
                     return Either.right(child);
             }

@@ -23,14 +23,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recipient's account entity: each message, to a bare or a full JID, reaches the recipient's one
  * available resource exactly as sent (§8.5.2.1.1, §8.5.3.1), with its 'id', its xml:lang, every
  * {@code <body/>} and {@code <subject/>} in each language, its {@code <thread/>} and 'parent'
- * (XEP-0201), and extended content it does not understand (XHTML-IM, Example 100) kept whole.
+ * (XEP-0201, whose Example 1 is replayed too), and extended content it does not understand (XHTML-IM, Example 100) kept whole.
  */
 class MessageSyntaxReplayTest {
 
     @ParameterizedTest(name = "Example {0}")
     @ValueSource(ints = {93, 94, 95, 96, 97, 98, 99, 100})
     void aMessageReachesTheRecipientsResourceAsSent(int example) {
-        Message message = (Message) ExampleStanzas.stanzas("rfc6121", example).single();
+        deliveredAsSent((Message) ExampleStanzas.stanzas("rfc6121", example).single());
+    }
+
+    /** XEP-0201 §3.3, Example 1: a thread with a parent is read as such and reaches Romeo's resource unchanged. */
+    @org.junit.jupiter.api.Test
+    void aThreadWithItsParentIsKept() {
+        Message message = (Message) ExampleStanzas.stanzas("xep-0201", 1).single();
+        assertThat(message.thread()).contains(new dev.starling.model.stanza.MessageThread("e0ffe42b28561960c6b12b944a092794b9683a38",
+                Option.some("7edac73ab41e45c4aafa7b2d7b749080")));
+        deliveredAsSent(message);
+    }
+
+    private static void deliveredAsSent(Message message) {
         Jid recipient = message.to().get().bare();
         String resource = recipient.equals(Jid.of("romeo@example.net")) ? "orchard" : "balcony";
 

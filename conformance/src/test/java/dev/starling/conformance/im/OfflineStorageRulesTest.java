@@ -24,7 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * XEP-0160 §3 for an account with no available resource: a chat message is stored, one carrying
  * only a chat state (XEP-0085 §5.8, a "standalone notification", with or without its thread) is
- * dropped without an error, and a full offline queue answers {@code resource-constraint}.
+ * dropped without an error, and a full offline queue answers {@code resource-constraint}. XEP-0160
+ * §2's own flow is replayed: Example 1's message to an offline Juliet is stored, her available
+ * presence with a non-negative priority (Example 2) brings it, and it is Example 3, delay and all,
+ * when it was stored at Example 3's stamp. (Examples 4 and 5, {@code msgoffline} in the server's
+ * disco#info, are a check of {@code ./starling check}.)
  */
 class OfflineStorageRulesTest {
 
@@ -34,6 +38,25 @@ class OfflineStorageRulesTest {
 
     private static Step<AccountState, AccountOutput> deliver(AccountState state, Message message, AccountLimits limits) {
         return AccountEntity.step(state, new AccountInput.InboundMessage(message.withFrom(Option.some(ROMEO))), limits, FRESH);
+    }
+
+    @Test
+    void theSpecsMessageIsStoredAndDeliveredWithItsDelay() {
+        Jid juliet = Jid.of("juliet@capulet.com");
+        Message sent = (Message) ExampleStanzas.stanzas("xep-0160", 1).single();
+        Step<AccountState, AccountOutput> stored = AccountEntity.step(AccountState.of(juliet, Roster.empty()),
+                new AccountInput.InboundMessage(sent), AccountLimits.defaults(), new Fresh(Instant.parse("2002-09-10T23:08:25Z"), "0".repeat(96)));
+        assertThat(stored.state().offline().size()).isEqualTo(1);
+        assertThat(stored.outputs()).as("stored silently (the store itself is told)").noneMatch(AccountOutput.ToContact.class::isInstance);
+
+        AccountState online = AccountEntity.step(stored.state(), new AccountInput.ResourceBound("balcony"), AccountLimits.defaults(), FRESH).state();
+        Step<AccountState, AccountOutput> available = AccountEntity.step(online,
+                new AccountInput.OutboundPresence((dev.starling.model.stanza.Presence) ExampleStanzas.stanzas("xep-0160", 2).single()),
+                AccountLimits.defaults(), FRESH);
+        assertThat(available.outputs().filter(o -> o instanceof AccountOutput.ToResource r && r.stanza() instanceof Message)
+                .map(o -> ExampleStanzas.normalized(((AccountOutput.ToResource) o).stanza())))
+                .containsExactly(ExampleStanzas.normalized(ExampleStanzas.stanzas("xep-0160", 3).single()));
+        assertThat(available.state().offline().size()).isZero();
     }
 
     @Test
