@@ -24,6 +24,14 @@ public final class SchemaMigrations {
 
     /** Brings the database up to the latest version; returns the version it is at. */
     public static int migrate(Connection connection) throws SQLException {
+        return migrate(connection, MIGRATIONS.size());
+    }
+
+    /**
+     * Brings the database up to {@code target} and no further (a database as an older Starling
+     * left it, for upgrade tests); returns the version it is at.
+     */
+    static int migrate(Connection connection, int target) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, name VARCHAR(200) NOT NULL)");
         }
@@ -32,7 +40,7 @@ public final class SchemaMigrations {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+            for (int version = current + 1; version <= target; version++) {
                 String name = MIGRATIONS.get(version - 1);
                 try (Statement statement = connection.createStatement()) {
                     for (String sql : read(name).split(";")) {
@@ -50,7 +58,7 @@ public final class SchemaMigrations {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
-        return MIGRATIONS.size();
+        return Math.max(current, target);
     }
 
     /** The one type the migrations use that PostgreSQL spells differently: binary strings are {@code bytea}. */

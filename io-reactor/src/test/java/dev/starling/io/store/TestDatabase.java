@@ -24,6 +24,9 @@ interface TestDatabase extends AutoCloseable {
     /** Opens (and migrates) the store on this database. */
     JdbcAccountStore open();
 
+    /** A plain JDBC connection to the database, not migrated, for building older schemas. */
+    Connection connect() throws SQLException;
+
     @Override
     void close();
 
@@ -33,6 +36,11 @@ interface TestDatabase extends AutoCloseable {
             @Override
             public JdbcAccountStore open() {
                 return JdbcAccountStore.h2(directory);
+            }
+
+            @Override
+            public Connection connect() throws SQLException {
+                return DriverManager.getConnection("jdbc:h2:file:" + directory.toAbsolutePath().resolve("accounts") + ";AUTO_SERVER=FALSE", "starling", "");
             }
 
             @Override
@@ -57,6 +65,11 @@ interface TestDatabase extends AutoCloseable {
             @Override
             public JdbcAccountStore open() {
                 return JdbcAccountStore.postgres(url, null, null);
+            }
+
+            @Override
+            public Connection connect() throws SQLException {
+                return DriverManager.getConnection(url);
             }
 
             @Override
