@@ -1,5 +1,6 @@
 package dev.starling.reference;
 
+import dev.starling.io.server.EntityLimits;
 import dev.starling.io.server.ProxySettings;
 import dev.starling.io.server.ServerSettings;
 import dev.starling.io.server.StarlingServer;
@@ -45,6 +46,12 @@ final class ReferenceServer {
     /** The same, running this XEP-0065 bytestream proxy as {@code proxy.<domain>}. */
     static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts,
                                  UnaryOperator<ServerConfig> adjust, int ioThreads, Option<ProxySettings> proxy) {
+        return create(host, port, tlsPort, domain, data, accounts, adjust, ioThreads, proxy, EntityLimits.defaults());
+    }
+
+    /** The same, with these account entity limits (offline quota, accounts kept loaded, inputs queued per account). */
+    static StarlingServer create(String host, int port, Option<Integer> tlsPort, Jid domain, Path data, AccountStore accounts,
+                                 UnaryOperator<ServerConfig> adjust, int ioThreads, Option<ProxySettings> proxy, EntityLimits entities) {
         TlsCredentials certificate = SelfSignedCertificate.loadOrCreate(DataDirectory.open(data), domain.domain())
                 .getOrElseThrow(problem -> new IllegalStateException("cannot load or create the certificate: " + problem));
         ServerConfig machine = adjust.apply(ServerConfig.defaults(domain, new EntityServices(Array.of(Identity.of("server", "im", "Starling")),
@@ -52,7 +59,7 @@ final class ReferenceServer {
         var tls = TlsSetups.server(TrustPolicy.system().serverContext(certificate, false)
                 .getOrElseThrow(problem -> new IllegalStateException(problem)));
         return StarlingServer.create(new ServerSettings(host, port, tlsPort, machine, SessionSettings.serverDefaults(),
-                ConflictPolicy.REPLACE_OLD, 16, ioThreads, proxy), accounts, Option.some(tls));
+                ConflictPolicy.REPLACE_OLD, 16, ioThreads, proxy, entities), accounts, Option.some(tls));
     }
 
     /** The certificate of the data directory, for clients that pin it. */

@@ -64,6 +64,18 @@ final class ServerCommand implements Callable<Integer> {
             description = "presence stanzas a client session may send at once and per second, or off (default: ${DEFAULT-VALUE})")
     private String presenceRate;
 
+    @Option(names = "--offline-quota", defaultValue = "1000", paramLabel = "N",
+            description = "messages kept per offline account (XEP-0160); beyond it senders get resource-constraint (default: ${DEFAULT-VALUE})")
+    private int offlineQuota;
+
+    @Option(names = "--idle-accounts", defaultValue = "10000", paramLabel = "N",
+            description = "accounts without a session kept loaded in memory, most recently used first (default: ${DEFAULT-VALUE})")
+    private int idleAccounts;
+
+    @Option(names = "--account-queue", defaultValue = "1000", paramLabel = "N",
+            description = "stanzas that may wait for one account while it loads or saves; beyond it resource-constraint (default: ${DEFAULT-VALUE})")
+    private int accountQueue;
+
     @Override
     public Integer call() throws Exception {
         var limits = new dev.starling.machine.stream.server.StanzaLimits(RateOption.parse(stanzaRate), RateOption.parse(presenceRate));
@@ -75,7 +87,9 @@ final class ServerCommand implements Callable<Integer> {
                      config -> config.withRegistration(config.registration().withRegistration(allowRegistration)
                              .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth).withLimits(limits), ioThreads,
                      proxyPort < 0 ? io.vavr.control.Option.none() : io.vavr.control.Option.some(new dev.starling.io.server.ProxySettings("proxy", host, host,
-                             proxyPort, 256, Duration.ofSeconds(60), Duration.ofSeconds(10)))).start().block(Duration.ofSeconds(30))) {
+                             proxyPort, 256, Duration.ofSeconds(60), Duration.ofSeconds(10))),
+                     dev.starling.io.server.EntityLimits.defaults().withOfflineMessages(offlineQuota).withCache(idleAccounts, accountQueue))
+                     .start().block(Duration.ofSeconds(30))) {
             System.out.println("Starling serves " + domainJid + " on " + server.address()
                     + server.directTlsAddress().map(a -> " (direct TLS on " + a + ")").getOrElse("")
                     + server.proxy().map(p -> ", bytestream proxy " + p.jid() + " on " + p.host() + ":" + p.port()).getOrElse("")

@@ -6,10 +6,10 @@ import dev.starling.machine.core.Fresh;
 import dev.starling.machine.core.Step;
 import dev.starling.machine.im.AccountEntity;
 import dev.starling.machine.im.AccountInput;
-import dev.starling.machine.im.AccountLimits;
 import dev.starling.machine.im.AccountOutput;
 import dev.starling.machine.im.AccountState;
 import dev.starling.machine.im.OfflineQueue;
+import dev.starling.machine.im.Overload;
 import dev.starling.model.jid.Jid;
 import io.vavr.control.Option;
 import dev.starling.model.stanza.Stanza;
@@ -22,6 +22,8 @@ import reactor.core.scheduler.Scheduler;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -34,20 +36,25 @@ import java.util.function.Consumer;
  * handed to their session, before the outputs after it. Everything runs on the router's thread; inputs that
  * arrive while an account loads or saves wait in that account's queue. A failed save drops the
  * change and everything that depended on it (the request goes unanswered, and its sender's IQ
- * times out); the account then reloads what the store holds. No protocol decision here.
+ * times out); the account then reloads what the store holds. Memory is bounded by
+ * {@link EntityLimits}: an account with no connected session is kept loaded after its last input
+ * only while it is among the {@code idleAccounts} most recently used such accounts, and at most
+ * {@code queuedInputs} inputs wait per account (beyond that, {@link Overload} says what a stanza
+ * gets). No protocol decision here.
  */
 final class AccountEntities {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountEntities.class);
 
     private final AccountStore store;
-    private final AccountLimits limits;
+    private final EntityLimits limits;
     private final Scheduler thread;
     private final Clock clock;
     private final RandomTokens random;
     private final BiConsumer<Jid, Stanza> toResource;
     private final Consumer<Stanza> toContact;
     private final Map<Jid, Slot> slots = new HashMap<>(); // router thread only
+    private final LinkedHashMap<Jid, Slot> idle = new LinkedHashMap<>(); // loaded, no session, nothing to do: oldest first
 
     /** One account: its state once loaded, its waiting inputs, and whether a step is being performed. */
     private static final class Slot {
@@ -60,7 +67,7 @@ final class AccountEntities {
      * @param toResource delivers a stanza to one bound session (full JID)
      * @param toContact  routes a stanza the server sends on an account's behalf
      */
-    AccountEntities(AccountStore store, AccountLimits limits, Scheduler thread, Clock clock, RandomTokens random,
+    AccountEntities(AccountStore store, EntityLimits limits, Scheduler thread, Clock clock, RandomTokens random,
                     BiConsumer<Jid, Stanza> toResource, Consumer<Stanza> toContact) {
         this.store = store;
         this.limits = limits;
@@ -74,6 +81,11 @@ final class AccountEntities {
     /** Queues an input for the account; call on the router thread. */
     void offer(Jid account, AccountInput input) {
         Slot slot = slots.computeIfAbsent(account.bare(), a -> new Slot());
+        idle.remove(account.bare());
+        if (slot.waiting.size() >= limits.queuedInputs() && Overload.refusable(input)) {
+            perform(account.bare(), Overload.refusal(input));
+            return;
+        }
         slot.waiting.add(input);
         if (slot.busy) {
             return;
@@ -100,11 +112,37 @@ final class AccountEntities {
 
     private void drain(Slot slot) {
         while (!slot.busy && !slot.waiting.isEmpty()) {
-            Step<AccountState, AccountOutput> step = AccountEntity.step(slot.state, slot.waiting.poll(), limits,
+            Step<AccountState, AccountOutput> step = AccountEntity.step(slot.state, slot.waiting.poll(), limits.account(),
                     Fresh.drawnOnUse(clock.instant(), random::token));
             slot.state = step.state();
             perform(slot, List.ofAll(step.outputs()));
         }
+        settle(slot);
+    }
+
+    /** An account with nothing to do and no session joins the idle ones; the least recently used beyond the limit is dropped. */
+    private void settle(Slot slot) {
+        if (slot.busy || !slot.waiting.isEmpty() || !slot.state.connected().isEmpty()) {
+            return;
+        }
+        Jid account = slot.state.account();
+        idle.put(account, slot);
+        for (Iterator<Map.Entry<Jid, Slot>> oldest = idle.entrySet().iterator(); idle.size() > limits.idleAccounts(); ) {
+            Map.Entry<Jid, Slot> dropped = oldest.next();
+            oldest.remove();
+            slots.remove(dropped.getKey(), dropped.getValue());
+        }
+    }
+
+    /** Performs outputs that need no state and no store: a refusal's. */
+    private void perform(Jid account, io.vavr.collection.Seq<AccountOutput> outputs) {
+        outputs.forEach(output -> {
+            if (output instanceof AccountOutput.ToResource to) {
+                toResource.accept(account.withResource(to.resource()).get(), to.stanza());
+            } else if (output instanceof AccountOutput.ToContact to) {
+                toContact.accept(to.stanza());
+            }
+        });
     }
 
     /** Performs outputs in order; a store write suspends the rest (and the account's queue) until done. */

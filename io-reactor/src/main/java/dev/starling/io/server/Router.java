@@ -6,7 +6,6 @@ import dev.starling.io.store.AccountStore;
 import dev.starling.machine.im.AccountEntity;
 import dev.starling.machine.im.AccountInput;
 import dev.starling.machine.presence.SubscriptionType;
-import dev.starling.machine.im.AccountLimits;
 import dev.starling.model.blocking.BlockingCommand;
 import dev.starling.model.element.Element;
 import dev.starling.model.element.QName;
@@ -66,13 +65,13 @@ public final class Router implements AutoCloseable {
      * @param policy                the resource conflict policy (RFC 6120 §7.7.2.2)
      * @param maxSessionsPerAccount how many sessions one account may bind at once
      * @param store                 the accounts, with their rosters and offline messages
-     * @param limits                the account entities' limits (roster, offline storage)
+     * @param limits                the account entities' limits (roster, offline storage, accounts kept loaded, inputs queued)
      * @param clock                 the clock the account entities read
      * @param random                the randomness they read (push ids)
      * @param thread                the one thread the router runs on (the server gives it one of its event loops, so
      *                              that a stanza between sessions of that loop never changes threads)
      */
-    public Router(Jid domain, ConflictPolicy policy, int maxSessionsPerAccount, AccountStore store, AccountLimits limits,
+    public Router(Jid domain, ConflictPolicy policy, int maxSessionsPerAccount, AccountStore store, EntityLimits limits,
                   java.time.Clock clock, RandomTokens random, Scheduler thread) {
         this.domain = domain;
         this.thread = thread;

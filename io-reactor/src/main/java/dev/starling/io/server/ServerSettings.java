@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param ioThreads             how many event-loop threads serve the connections; the router runs on the first
  *                              (one thread, like Prosody's, costs the least CPU per stanza: no hand-over between threads)
  * @param proxy                 the XEP-0065 bytestream proxy component, if the server runs one
+ * @param entities              the account entities' limits (offline quota, accounts kept loaded, inputs queued)
  */
 public record ServerSettings(String host, int port, Option<Integer> directTlsPort, ServerConfig machine, SessionSettings session,
-                             ConflictPolicy conflictPolicy, int maxSessionsPerAccount, int ioThreads, Option<ProxySettings> proxy) {
+                             ConflictPolicy conflictPolicy, int maxSessionsPerAccount, int ioThreads, Option<ProxySettings> proxy,
+                             EntityLimits entities) {
 
     public ServerSettings {
         if (ioThreads < 1) {
@@ -34,6 +36,13 @@ public record ServerSettings(String host, int port, Option<Integer> directTlsPor
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(entities, "entities");
+    }
+
+    /** Settings with the default entity limits. */
+    public ServerSettings(String host, int port, Option<Integer> directTlsPort, ServerConfig machine, SessionSettings session,
+                          ConflictPolicy conflictPolicy, int maxSessionsPerAccount, int ioThreads, Option<ProxySettings> proxy) {
+        this(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, ioThreads, proxy, EntityLimits.defaults());
     }
 
     /** Settings without a proxy. */
@@ -50,17 +59,22 @@ public record ServerSettings(String host, int port, Option<Integer> directTlsPor
 
     /** The same settings with another machine configuration. */
     public ServerSettings withMachine(ServerConfig newMachine) {
-        return new ServerSettings(host, port, directTlsPort, newMachine, session, conflictPolicy, maxSessionsPerAccount, ioThreads, proxy);
+        return new ServerSettings(host, port, directTlsPort, newMachine, session, conflictPolicy, maxSessionsPerAccount, ioThreads, proxy, entities);
     }
 
     /** The same settings with another number of event-loop threads. */
     public ServerSettings withIoThreads(int threads) {
-        return new ServerSettings(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, threads, proxy);
+        return new ServerSettings(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, threads, proxy, entities);
     }
 
     /** The same settings running this bytestream proxy. */
     public ServerSettings withProxy(ProxySettings settings) {
         return new ServerSettings(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, ioThreads,
-                Option.some(settings));
+                Option.some(settings), entities);
+    }
+
+    /** The same settings with other account entity limits. */
+    public ServerSettings withEntities(EntityLimits limits) {
+        return new ServerSettings(host, port, directTlsPort, machine, session, conflictPolicy, maxSessionsPerAccount, ioThreads, proxy, limits);
     }
 }

@@ -64,7 +64,7 @@ public final class StarlingServer implements AutoCloseable {
         this.tls = tls;
         this.loops = LoopResources.create("starling-io", settings.ioThreads(), true);
         this.router = new Router(settings.machine().domain(), settings.conflictPolicy(), settings.maxSessionsPerAccount(),
-                accounts, dev.starling.machine.im.AccountLimits.defaults(), settings.session().clock(),
+                accounts, settings.entities(), settings.session().clock(),
                 settings.session().random(), Schedulers.fromExecutor(loops.onServer(true).next()));
     }
 
