@@ -3,6 +3,9 @@ package dev.starling.reference;
 import dev.starling.io.client.ClientFileTransfer;
 import dev.starling.io.client.IncomingFile;
 import dev.starling.io.client.XmppClient;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -89,9 +92,20 @@ final class ClientReceiveFiles implements Callable<Integer> {
     }
 
     private Mono<Path> receive(IncomingFile offer) {
-        return (resume ? offer.resume(dir) : directHost != null ? offer.accept(dir, directHost) : offer.accept(dir))
+        ClientFileTransfer.Progress[] last = {null};
+        return Mono.using(() -> new ProgressBarBuilder().setTaskName(offer.name()).setInitialMax(offer.size()).setUnit(" KiB", 1024)
+                        .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build(),
+                bar -> {
+                    offer.progress().subscribe(progress -> {
+                        last[0] = progress;
+                        bar.maxHint(progress.total());
+                        bar.stepTo(progress.bytes());
+                    });
+                    return resume ? offer.resume(dir) : directHost != null ? offer.accept(dir, directHost) : offer.accept(dir);
+                }, ProgressBar::close)
                 .doOnNext(path -> System.out.println("received " + path + " (" + offer.size() + " bytes"
-                        + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash + " verified").getOrElse(", size verified") + ")"))
+                        + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash + " verified").getOrElse(", size verified")
+                        + (last[0] == null ? "" : ", over " + last[0].method() + " at " + Rates.describe(last[0])) + ")"))
                 .onErrorResume(error -> {
                     System.out.println("failed " + offer.name() + ": " + error.getMessage());
                     return Mono.empty();

@@ -56,17 +56,18 @@ final class ClientSendFile implements Callable<Integer> {
         }
         XmppClient session = client.connect(ClientFileTransfer::enable);
         long size = Files.size(file);
-        String[] used = {"?"};
+        ClientFileTransfer.Progress last;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(file.getFileName().toString()).setInitialMax(size)
                 .setUnit(" KiB", 1024).showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build()) {
-            session.files().sendFile(Jid.of(to), file, options).doOnNext(progress -> {
-                used[0] = progress.method();
+            last = session.files().sendFile(Jid.of(to), file, options).doOnNext(progress -> {
+                bar.maxHint(progress.total());
                 bar.stepTo(progress.bytes());
             }).blockLast(Duration.ofHours(24));
         } finally {
             session.close().block(Duration.ofSeconds(10));
         }
-        System.out.println("sent " + file.getFileName() + " (" + size + " bytes) to " + to + " over " + used[0]);
+        System.out.println("sent " + file.getFileName() + " (" + size + " bytes) to " + to + " over "
+                + (last == null ? "?" : last.method() + " at " + Rates.describe(last)));
         return 0;
     }
 }

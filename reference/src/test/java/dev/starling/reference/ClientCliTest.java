@@ -74,6 +74,54 @@ class ClientCliTest {
                 .containsPattern("presence juliet@localhost/\\S+ available away \"on the balcony\"");
     }
 
+    /**
+     * {@code send-file} to a {@code receive-files --accept-all} running at the same time, over each
+     * method: the file arrives whole under its name, both sides name the method and a rate.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ibb,http://jabber.org/protocol/ibb", "socks5,http://jabber.org/protocol/bytestreams",
+            "jingle,urn:xmpp:jingle:transports:s5b:1"})
+    void aFileIsSentAndReceivedOverEachMethod(String method, String namespace) throws Exception {
+        byte[] content = new byte[300_000];
+        new java.util.Random(method.hashCode()).nextBytes(content);
+        Path file = java.nio.file.Files.write(data.resolve("letter.bin"), content);
+        Path inbox = data.resolve("inbox-" + method);
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        synchronized (System.class) {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                java.util.concurrent.CompletableFuture<Integer> receiver = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                        new CommandLine(new Starling()).execute(args("juliet/files", "pj", "receive-files", "--dir", inbox.toString(),
+                                "--accept-all", "--count", "1")));
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (!captured.toString(StandardCharsets.UTF_8).contains("waiting for files as juliet@localhost/files")) {
+                    assertThat(System.nanoTime()).as("the receiver is ready").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                assertThat(new CommandLine(new Starling()).execute(args("romeo", "pr", "send-file", "juliet@localhost/files", file.toString(),
+                        "--method", method, "--direct-host", "127.0.0.1"))).as(captured.toString(StandardCharsets.UTF_8)).isZero();
+                assertThat(receiver.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+            } finally {
+                System.setOut(original);
+            }
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(output).containsPattern("sent letter\\.bin \\(300000 bytes\\) to juliet@localhost/files over "
+                + java.util.regex.Pattern.quote(namespace) + " at [0-9.]+ [KM]iB/s");
+        assertThat(output).containsPattern("received \\S*letter\\.bin \\(300000 bytes, (MD5 [0-9a-f]{32}|SHA-256 [0-9a-f]{64}) verified, over " + java.util.regex.Pattern.quote(namespace)
+                + " at [0-9.]+ [KM]iB/s\\)");
+        assertThat(java.nio.file.Files.readAllBytes(inbox.resolve("letter.bin"))).isEqualTo(content);
+    }
+
+    private String[] args(String user, String password, String... command) {
+        String[] args = new String[7 + command.length];
+        System.arraycopy(new String[]{"client", "--jid", user.contains("/") ? user.replace("/", "@localhost/") : user + "@localhost",
+                "--password", password, "--server=127.0.0.1:" + server.address().getPort(), "--trust=data:" + data}, 0, args, 0, 7);
+        System.arraycopy(command, 0, args, 7, command.length);
+        return args;
+    }
+
     private String run(String user, String password, String... command) {
         String[] args = new String[6 + command.length];
         System.arraycopy(new String[]{"client", "--jid", user + "@localhost", "--password", password,

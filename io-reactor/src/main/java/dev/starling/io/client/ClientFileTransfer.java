@@ -99,13 +99,38 @@ public final class ClientFileTransfer {
     }
 
     /**
-     * What has been delivered so far.
+     * How far a transfer has come.
      *
-     * @param bytes  bytes the receiver has acknowledged
-     * @param total  the file's size
-     * @param method the stream method carrying it
+     * @param bytes   bytes the receiver has acknowledged (sending) or written (receiving)
+     * @param total   the bytes to transfer: the file's size, or what is left of it when resuming
+     * @param method  the stream method carrying them (its namespace, e.g. XEP-0047's or XEP-0260's)
+     * @param elapsed the time since the transfer started
      */
-    public record Progress(long bytes, long total, String method) {
+    public record Progress(long bytes, long total, String method, Duration elapsed) {
+
+        /** Progress not yet timed: {@link #timed} gives it its elapsed time. */
+        Progress(long bytes, long total, String method) {
+            this(bytes, total, method, Duration.ZERO);
+        }
+
+        /** The mean rate so far, in bytes per second (0 before any time has passed). */
+        public double bytesPerSecond() {
+            return elapsed.isZero() ? 0 : bytes * 1e9 / elapsed.toNanos();
+        }
+
+        /** The time left at the mean rate so far, if there is a rate yet. */
+        public Option<Duration> remaining() {
+            double rate = bytesPerSecond();
+            return rate <= 0 ? Option.none() : Option.some(Duration.ofNanos((long) ((total - bytes) / rate * 1e9)));
+        }
+
+        /** Each progress of {@code transfer} with the time since it was subscribed to. */
+        static Flux<Progress> timed(Flux<Progress> transfer) {
+            return Flux.defer(() -> {
+                long start = System.nanoTime();
+                return transfer.map(p -> new Progress(p.bytes(), p.total(), p.method(), Duration.ofNanos(System.nanoTime() - start)));
+            });
+        }
     }
 
     /** Sends a file with the default options ({@link SendOptions#auto()}). */
@@ -118,11 +143,16 @@ public final class ClientFileTransfer {
      * streams it over the method the receiver chose. For SOCKS5 (XEP-0065) it offers its own
      * streamhost if configured, then the server's proxies; if no streamhost works before a byte
      * was sent, it carries on over IBB on the same stream id when IBB was offered (the fallback
-     * XEP-0096 receivers such as Smack's listen for). The Flux reports progress and completes once
+     * XEP-0096 receivers such as Smack's listen for). The Flux reports progress (bytes, rate, time
+     * left and the method carrying them) and completes once
      * the receiver has every byte (IBB: acknowledged; SOCKS5: read and closed); it fails with a
      * {@link FileTransferException} if the receiver refuses or the transfer breaks.
      */
     public Flux<Progress> sendFile(Jid to, Path file, SendOptions options) {
+        return Progress.timed(untimed(to, file, options));
+    }
+
+    private Flux<Progress> untimed(Jid to, Path file, SendOptions options) {
         if (options.methods().contains(dev.starling.model.jingle.FileDescription.NAMESPACE)) {
             boolean socks5 = options.methods().contains(dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE);
             Mono<Option<Seq<Streamhost>>> hosts = socks5 ? streamhosts(options).map(Option::some) : Mono.just(Option.none());

@@ -15,6 +15,7 @@ import dev.starling.machine.jingle.Candidates;
 import dev.starling.model.bytestreams.Streamhost;
 import io.vavr.collection.Array;
 import io.vavr.control.Option;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -42,6 +43,7 @@ public final class IncomingFile {
     private final XmppClient client;
     private final OfferTerms offer;
     private final java.util.function.Function<String, DirectStreamhost> directHosts;
+    private final Sinks.Many<ClientFileTransfer.Progress> progress = Sinks.many().replay().latest();
 
     IncomingFile(XmppClient client, OfferTerms offer, java.util.function.Function<String, DirectStreamhost> directHosts) {
         this.client = client;
@@ -76,6 +78,15 @@ public final class IncomingFile {
      */
     public Option<String> hash() {
         return offer.digest().orElse(() -> checksum);
+    }
+
+    /**
+     * How far the receiving has come once accepted: the bytes written (a resumed transfer counts
+     * from the bytes it already had), the rate, and the method carrying them; completes when the
+     * transfer ends, whether the file arrived or not ({@link #accept} says which).
+     */
+    public Flux<ClientFileTransfer.Progress> progress() {
+        return progress.asFlux();
     }
 
     /** Declines the offer (XEP-0095 Example 8). */
@@ -160,6 +171,7 @@ public final class IncomingFile {
                     .doFinally(signal -> {
                         chunks.dispose();
                         receiving.releaseAll();
+                        progress.tryEmitComplete();
                     });
         });
     }
@@ -221,6 +233,8 @@ public final class IncomingFile {
         private FileChannel channel;
         private Writeback writeback;
         private long written;
+        private long resumedFrom;                           // the bytes a resumed part file already had
+        private final long started = System.nanoTime();
         private dev.starling.machine.jingle.JingleResponder.State jingleState;
         private final Option<OwnCandidate> own;
         private Path completed;
@@ -369,6 +383,7 @@ public final class IncomingFile {
                 buffer.clear();
             }
             written = channel.size();
+            resumedFrom = written;
             channel.position(written);
             writeback = new Writeback(channel);
             return written;
@@ -388,7 +403,8 @@ public final class IncomingFile {
             try {
                 for (IbbReceiver.Output output : step.outputs()) {
                     if (output instanceof IbbReceiver.Output.Received chunk) {
-                        write(ByteBuffer.wrap(chunk.bytes().toArray()));
+                        write(ByteBuffer.wrap(chunk.bytes().toArray()), jingleState == null ? InBandBytestream.NAMESPACE
+                                : dev.starling.model.jingle.JingleTransport.Ibb.NAMESPACE);
                     } else if (output instanceof IbbReceiver.Output.Send send) {
                         client.send(send.stanza()).subscribe(null, error -> fail(done, error));
                     } else if (output instanceof IbbReceiver.Output.Closed) {
@@ -402,9 +418,11 @@ public final class IncomingFile {
             }
         }
 
-        /** Appends bytes to the part file and the digest; more than the offered size fails the transfer. */
-        private void write(ByteBuffer bytes) throws IOException {
+        /** Appends bytes carried by {@code method} to the part file and the digest; more than the offered size fails the transfer. */
+        private void write(ByteBuffer bytes, String method) throws IOException {
             written += bytes.remaining();
+            progress.tryEmitNext(new ClientFileTransfer.Progress(written - resumedFrom, offer.size() - resumedFrom, method,
+                    java.time.Duration.ofNanos(System.nanoTime() - started)));
             if (written > offer.size()) {
                 throw new FileTransferException("the sender sent more than the " + offer.size() + " bytes it offered");
             }
@@ -433,7 +451,8 @@ public final class IncomingFile {
                     .concatMap(buffer -> {
                         try {
                             synchronized (this) {
-                                write(buffer.nioBuffer());
+                                write(buffer.nioBuffer(), jingleState == null ? BytestreamQuery.NAMESPACE
+                                        : dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE);
                                 reads.tryEmitNext(true);
                                 return written == offer.size() ? Mono.just(finish(dir)) : Mono.<Option<Path>>empty();
                             }
