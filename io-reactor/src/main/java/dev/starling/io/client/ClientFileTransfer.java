@@ -146,7 +146,10 @@ public final class ClientFileTransfer {
      * XEP-0096 receivers such as Smack's listen for). The Flux reports progress (bytes, rate, time
      * left and the method carrying them) and completes once
      * the receiver has every byte (IBB: acknowledged; SOCKS5: read and closed); it fails with a
-     * {@link FileTransferException} if the receiver refuses or the transfer breaks.
+     * {@link FileTransferException} if the receiver refuses or the transfer breaks. Disposing the
+     * subscription cancels the transfer and tells the receiver: the in-band bytestream's close
+     * (XEP-0047 §2.3), a Jingle session-terminate with {@code cancel} (XEP-0166 §6.7), or the
+     * SOCKS5 connection closed short.
      */
     public Flux<Progress> sendFile(Jid to, Path file, SendOptions options) {
         return Progress.timed(untimed(to, file, options));

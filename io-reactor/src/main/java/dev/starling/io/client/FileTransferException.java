@@ -15,4 +15,13 @@ public class FileTransferException extends RuntimeException {
     public FileTransferException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The sender sent more than the size it offered (XEP-0234 §7.2: the receiver may abort with {@code <file-too-large/>}). */
+    public static final class TooLarge extends FileTransferException {
+
+        /** @param message what happened */
+        public TooLarge(String message) {
+            super(message);
+        }
+    }
 }

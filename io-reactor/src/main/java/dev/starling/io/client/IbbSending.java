@@ -37,6 +37,7 @@ final class IbbSending {
     private final XmppClient client;
     private final Jid peer;
     private final String method;
+    private volatile boolean cancelled;                // the application cancelled: nothing more is reported
     private final Duration answerTimeout;
     private final IbbSender.Config config;
     private final Path file;
@@ -68,6 +69,10 @@ final class IbbSending {
     Flux<ClientFileTransfer.Progress> run() {
         return Flux.<ClientFileTransfer.Progress>create(emitter -> {
             sink = emitter;
+            emitter.onCancel(() -> {
+                cancelled = true;
+                abort();
+            });
             emitter.onDispose(this::release);
             try {
                 channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -125,9 +130,24 @@ final class IbbSending {
         return new IbbSender.Input.Block(Bytes.of(Arrays.copyOf(buffer.array(), wanted)), sent + wanted == total);
     }
 
+    /** A failure: the receiver is told (unless the stream already ended), and the application gets the error. */
     private void fail(Throwable error) {
+        abort();
         release();
-        sink.error(error instanceof FileTransferException ? error : new FileTransferException("the transfer failed", error));
+        if (!cancelled) {
+            sink.error(error instanceof FileTransferException ? error : new FileTransferException("the transfer failed", error));
+        }
+    }
+
+    /** Closes the stream for the receiver if it is still going (XEP-0047 §2.3); the failure itself is the caller's to report. */
+    private synchronized void abort() {
+        if (state.ended()) {
+            return;
+        }
+        Step<IbbSender.State, IbbSender.Output> step = IbbSender.step(config, state, new IbbSender.Input.Cancel(),
+                Fresh.drawnOnUse(Instant.now(), () -> client.token(96)));
+        state = step.state();
+        IbbSender.stanzas(step.outputs()).forEach(stanza -> client.send(stanza).subscribe(null, error -> { }));
     }
 
     private synchronized void release() {

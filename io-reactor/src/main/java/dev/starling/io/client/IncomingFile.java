@@ -98,7 +98,10 @@ public final class IncomingFile {
      * Accepts the offer and receives the file into {@code directory}: completes with the file's
      * path once it is whole and verified (an existing file of the same name is never overwritten:
      * a number is added), or fails with a {@link FileTransferException}. A partial file left by
-     * an earlier {@link #resume} is replaced; a failure removes the partial file.
+     * an earlier {@link #resume} is replaced; a failure removes the partial file. Disposing the
+     * subscription cancels the transfer; a cancel or a failure on this side is told to the sender
+     * (the in-band bytestream's close, or a Jingle session-terminate with {@code cancel},
+     * {@code media-error} and {@code <file-too-large/>}, {@code timeout} or {@code failed-application}).
      */
     public Mono<Path> accept(Path directory) {
         return receive(directory, false, Option.none());
@@ -168,6 +171,7 @@ public final class IncomingFile {
                     .then(Mono.fromRunnable(() -> terms.afterAccept().forEach(output -> receiving.perform(output, done, dir))))
                     .then(done.asMono())
                     .doOnError(error -> receiving.discard())
+                    .doOnCancel(() -> receiving.cancel(done))
                     .doFinally(signal -> {
                         chunks.dispose();
                         receiving.releaseAll();
@@ -424,7 +428,7 @@ public final class IncomingFile {
             progress.tryEmitNext(new ClientFileTransfer.Progress(written - resumedFrom, offer.size() - resumedFrom, method,
                     java.time.Duration.ofNanos(System.nanoTime() - started)));
             if (written > offer.size()) {
-                throw new FileTransferException("the sender sent more than the " + offer.size() + " bytes it offered");
+                throw new FileTransferException.TooLarge("the sender sent more than the " + offer.size() + " bytes it offered");
             }
             md5.update(bytes.duplicate());
             int length = bytes.remaining();
@@ -503,7 +507,42 @@ public final class IncomingFile {
 
         synchronized void fail(Sinks.One<Path> done, Throwable error) {
             discard();
+            abort(done, reasonFor(error));
             done.tryEmitError(error instanceof FileTransferException ? error : new FileTransferException("the transfer failed", error));
+        }
+
+        /**
+         * Tells the sender this side gives up, unless the transfer already ended: a Jingle
+         * session-terminate with the reason (XEP-0166 §6.7, XEP-0234 §7.2), or the in-band
+         * bytestream's close (XEP-0047 §2.3). A SOCKS5 connection is closed when the transfer ends.
+         */
+        synchronized void abort(Sinks.One<Path> done, dev.starling.model.jingle.JingleReason reason) {
+            if (jingleState != null) {
+                feed(new dev.starling.machine.jingle.JingleResponder.Input.Abort(reason), done, null);
+                return;
+            }
+            Step<IbbReceiver.State, IbbReceiver.Output> step = IbbReceiver.abort(config, state, Fresh.drawnOnUse(Instant.now(), () -> client.token(96)));
+            state = step.state();
+            step.outputs().filter(IbbReceiver.Output.Send.class::isInstance)
+                    .forEach(output -> client.send(((IbbReceiver.Output.Send) output).stanza()).subscribe(null, e -> { }));
+        }
+
+        /** The Jingle reason for a failure on this side: too much data, no data in time, or anything else. */
+        private dev.starling.model.jingle.JingleReason reasonFor(Throwable error) {
+            if (error instanceof FileTransferException.TooLarge) {
+                return new dev.starling.model.jingle.JingleReason("media-error", Option.none(), Option.none(), Option.some(
+                        dev.starling.model.element.Element.of(dev.starling.model.jingle.FileDescription.ERRORS_NAMESPACE, "file-too-large")));
+            }
+            if (error.getCause() instanceof java.util.concurrent.TimeoutException) {
+                return dev.starling.model.jingle.JingleReason.of("timeout");
+            }
+            return dev.starling.model.jingle.JingleReason.of("failed-application", String.valueOf(error.getMessage()));
+        }
+
+        /** The application cancelled: the sender is told, and the partial file goes (or stays, when resuming). */
+        synchronized void cancel(Sinks.One<Path> done) {
+            abort(done, dev.starling.model.jingle.JingleReason.of("cancel"));
+            discard();
         }
 
         synchronized void discard() {

@@ -7,6 +7,7 @@ import dev.starling.model.jid.Jid;
 import dev.starling.model.jingle.Hash;
 import dev.starling.model.jingle.Jingle;
 import dev.starling.model.jingle.JingleFile;
+import dev.starling.model.jingle.JingleReason;
 import dev.starling.model.jingle.JingleTransport;
 import dev.starling.model.stanza.Iq;
 import dev.starling.io.bytestreams.Socks5Connector;
@@ -40,6 +41,7 @@ final class JingleSending {
     private final XmppClient client;
     private final JingleInitiator.Config config;
     private final Path file;
+    private volatile boolean cancelled;                // the application cancelled: nothing more is reported
     private final long size;
     private final SendOptions options;
     private JingleInitiator.State state;
@@ -82,6 +84,10 @@ final class JingleSending {
     Flux<ClientFileTransfer.Progress> run() {
         return Flux.<ClientFileTransfer.Progress>create(emitter -> {
             sink = emitter;
+            emitter.onCancel(() -> {
+                cancelled = true;
+                abort(JingleReason.of("cancel"));
+            });
             emitter.onDispose(this::release);
             requests = client.stanzas().ofType(Iq.class)
                     .filter(iq -> iq.type().isRequest() && iq.from().contains(config.responder())
@@ -159,8 +165,21 @@ final class JingleSending {
                         error -> feed(new JingleInitiator.Input.ProxyFailed(String.valueOf(error.getMessage()))));
     }
 
+    /** A failure: the responder is told (unless the session already ended), and the application gets the error. */
     private void fail(Throwable error) {
-        sink.error(error instanceof FileTransferException ? error : new FileTransferException("the Jingle session failed", error));
+        abort(JingleReason.of("failed-application", String.valueOf(error.getMessage())));
+        if (!cancelled) {
+            sink.error(error instanceof FileTransferException ? error : new FileTransferException("the Jingle session failed", error));
+        }
+    }
+
+    /** Ends the session for the responder with this reason if it is still going; what failed is the caller's to report. */
+    private synchronized void abort(JingleReason reason) {
+        Step<JingleInitiator.State, JingleInitiator.Output> step = JingleInitiator.step(config, state, new JingleInitiator.Input.Abort(reason),
+                Fresh.drawnOnUse(Instant.now(), () -> client.token(96)));
+        state = step.state();
+        step.outputs().filter(JingleInitiator.Output.Send.class::isInstance)
+                .forEach(output -> client.send(((JingleInitiator.Output.Send) output).iq()).subscribe(null, error -> { }));
     }
 
     private synchronized void releaseTried() {

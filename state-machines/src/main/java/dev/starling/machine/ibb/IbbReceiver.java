@@ -36,6 +36,7 @@ import java.util.Objects;
  *       {@code item-not-found}.</li>
  *   <li>§4: chunks may come in messages; those get no acknowledgement, and errors go back as
  *       message errors.</li>
+ *   <li>§2.3: this side may close too ({@link #abort}), when it gives up on the stream.</li>
  * </ul>
  *
  * Invalid base64 never reaches the machine: the codec refuses it with {@code bad-request}.
@@ -155,6 +156,27 @@ public final class IbbReceiver {
         return data(config, state, stanza, (InBandBytestream.Data) ibb, ours, fresh);
     }
 
+    /**
+     * This side gives up on the bytestream (the application cancels, or what arrived cannot be
+     * kept): an open stream is closed (§2.3, either party may close), and any chunk or open that
+     * comes later is refused; before the open, or once ended, nothing is sent.
+     */
+    public static Step<State, Output> abort(Config config, State state, Fresh fresh) {
+        if (state.ended()) {
+            return Step.of(state);
+        }
+        State failed = new State(Phase.FAILED, state.blockSize(), state.expectedSeq(), state.received());
+        if (state.phase() != Phase.OPEN) {
+            return Step.of(failed);
+        }
+        return Step.of(failed, new Output.Send(close(config, fresh)));
+    }
+
+    private static Iq close(Config config, Fresh fresh) {
+        return new Iq(IqType.SET, "ibb-close-" + fresh.token(0, 12), Option.none(), Option.some(config.peer()), Option.none(),
+                Array.of(new InBandBytestream.Close(config.sid())));
+    }
+
     private static Step<State, Output> open(Config config, State state, Stanza stanza, InBandBytestream.Open open, boolean ours) {
         if (!(stanza instanceof Iq iq) || !ours || state.phase() != Phase.AWAITING_OPEN) {
             return Step.of(state, reply(stanza, StanzaErrorType.CANCEL, StanzaErrorCondition.NOT_ACCEPTABLE));
@@ -186,10 +208,8 @@ public final class IbbReceiver {
 
     private static Step<State, Output> fail(Config config, State state, Stanza stanza, StanzaErrorCondition condition, String reason,
                                             Fresh fresh) {
-        Iq close = new Iq(IqType.SET, "ibb-close-" + fresh.token(0, 12), Option.none(), Option.some(config.peer()), Option.none(),
-                Array.of(new InBandBytestream.Close(config.sid())));
         return Step.of(new State(Phase.FAILED, state.blockSize(), state.expectedSeq(), state.received()),
-                reply(stanza, StanzaErrorType.CANCEL, condition), new Output.Send(close), new Output.Failed(condition, reason));
+                reply(stanza, StanzaErrorType.CANCEL, condition), new Output.Send(close(config, fresh)), new Output.Failed(condition, reason));
     }
 
     /** The error reply, without the chunk it refuses (the spec's examples echo nothing). */

@@ -136,6 +136,10 @@ public final class IbbSender {
          */
         record FromPeer(Iq iq) implements Input {
         }
+
+        /** The application gives up: the stream is closed (§2.3) unless the peer closed it already, and nothing more is sent. */
+        record Cancel() implements Input {
+        }
     }
 
     /** What the shell does. */
@@ -194,6 +198,11 @@ public final class IbbSender {
         }
         if (input instanceof Input.Block block) {
             return block(config, state, block, fresh);
+        }
+        if (input instanceof Input.Cancel) {
+            Step<State, Output> cancelled = failed(state, StanzaErrorCondition.UNDEFINED_CONDITION, "cancelled after " + state.delivered() + " bytes");
+            return state.phase() == Phase.CLOSED_BY_PEER || state.phase() == Phase.CLOSING ? cancelled
+                    : cancelled.precededBy(new Output.Send(request(config, "ibb-close-" + fresh.token(3, 12), new InBandBytestream.Close(config.sid()))));
         }
         return fromPeer(config, state, ((Input.FromPeer) input).iq(), fresh);
     }

@@ -170,6 +170,13 @@ public final class JingleInitiator {
         /** The shell's attempts at the responder's candidates: the cid of the one connected, or none. */
         record CandidateOutcome(Option<String> cid) implements Input {
         }
+
+        /**
+         * This side gives up: the application cancels ({@code cancel}) or the file cannot be sent
+         * ({@code failed-application}); the session ends with that reason (XEP-0166 §6.7).
+         */
+        record Abort(JingleReason reason) implements Input {
+        }
     }
 
     /** What the shell does. */
@@ -235,6 +242,10 @@ public final class JingleInitiator {
         if (input instanceof Input.Hashed hashed && state.checksum() == ChecksumPhase.AWAITED) {
             State holding = state.withChecksum(state.checksum(), Option.some(hashed.hashes()), state.delivered());
             return state.phase() == Phase.PENDING ? Step.of(holding) : sendChecksum(config, holding, fresh);
+        }
+        if (input instanceof Input.Abort abort && state.phase() != Phase.ENDING) { // after success, nothing is left to give up
+            return Step.of(state.to(Phase.FAILED), new Output.Send(request(config, fresh, 5, Jingle.terminate(config.sid(), abort.reason()))),
+                    new Output.Failed("ended with " + abort.reason().condition()));
         }
         if (input instanceof Input.TransportFailed failed) {
             Jingle terminate = Jingle.terminate(config.sid(), JingleReason.of("failed-transport", failed.reason()));

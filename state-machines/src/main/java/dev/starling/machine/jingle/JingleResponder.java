@@ -45,6 +45,7 @@ import io.vavr.control.Option;
  * </ul>
  *
  * The initiator's session-terminate ends the session: {@code success} means the bytes are all sent.
+ * This side may end it too ({@link Input.Abort}): a session-terminate with its reason, once.
  * A session-info with the initiator's checksum (XEP-0234 §8.1, after an offer with
  * {@code <hash-used/>}) is acknowledged and its hashes handed to the shell, which verifies the
  * file against them.
@@ -105,6 +106,15 @@ public final class JingleResponder {
 
         /** The application declines. */
         record Decline() implements Input {
+        }
+
+        /**
+         * This side gives up on a session it accepted or was offered: the application cancels
+         * ({@code cancel}), or the file cannot be taken ({@code media-error} with XEP-0234's
+         * {@code <file-too-large/>}, {@code failed-application} for a digest that does not match or
+         * a file that cannot be written). Ends the session with that reason (XEP-0166 §6.7).
+         */
+        record Abort(JingleReason reason) implements Input {
         }
 
         /** A stanza from the initiator for this session. */
@@ -215,6 +225,10 @@ public final class JingleResponder {
         if (input instanceof Input.Decline && state.phase() == Phase.OFFERED) {
             return Step.of(state.to(Phase.ENDED),
                     terminate(state.initiator(), state.sid(), "decline", fresh));
+        }
+        if (input instanceof Input.Abort abort && (state.phase() == Phase.OFFERED || state.phase() == Phase.ACTIVE)) {
+            return Step.of(state.to(Phase.FAILED), new Output.Send(request(state.initiator(), "jingle-" + fresh.token(1, 12),
+                    Jingle.terminate(state.sid(), abort.reason()))));
         }
         if (input instanceof Input.Received received) {
             return received(self, state, received.iq(), fresh);
