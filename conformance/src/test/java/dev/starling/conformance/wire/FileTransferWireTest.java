@@ -143,6 +143,28 @@ class FileTransferWireTest {
         refuser.dispose();
     }
 
+    /** A Jingle offer whose file has no name that can be written safely ("..") is ended at once, not left open (XEP-0166 §6.7). */
+    @Test
+    void aJingleOfferWithoutAWritableNameIsTerminated() {
+        var offers = juliet.files().offers().subscribe(offer -> { throw new AssertionError("offered to the application: " + offer.name()); });
+        var config = new dev.starling.machine.jingle.JingleInitiator.Config(romeo.jid(), JULIET, "js-unsafe", new dev.starling.model.jingle.JingleFile(
+                io.vavr.control.Option.none(), io.vavr.control.Option.none(), io.vavr.control.Option.none(), io.vavr.control.Option.some(".."),
+                io.vavr.control.Option.some(10L), io.vavr.control.Option.none(), io.vavr.collection.Array.empty(), io.vavr.control.Option.none()),
+                new dev.starling.model.jingle.JingleTransport.Ibb(4096, "ibb-unsafe"));
+        var start = dev.starling.machine.jingle.JingleInitiator.step(config, dev.starling.machine.jingle.JingleInitiator.initial(config),
+                new dev.starling.machine.jingle.JingleInitiator.Input.Start(), new dev.starling.machine.core.Fresh(java.time.Instant.now(), "0".repeat(96)));
+        dev.starling.model.stanza.Iq initiate = ((dev.starling.machine.jingle.JingleInitiator.Output.Send) start.outputs().single()).iq();
+        var terminated = romeo.stanzas().ofType(dev.starling.model.stanza.Iq.class)
+                .filter(iq -> iq.payload().exists(p -> p instanceof dev.starling.model.jingle.Jingle j
+                        && j.action() == dev.starling.model.jingle.JingleAction.SESSION_TERMINATE && j.sid().equals("js-unsafe")))
+                .next().toFuture();
+        assertThat(romeo.request(dev.starling.model.stanza.IqType.SET, io.vavr.control.Option.some(JULIET), initiate.payload().get())
+                .block(WAIT).type()).isEqualTo(dev.starling.model.stanza.IqType.RESULT);
+        var reason = ((dev.starling.model.jingle.Jingle) terminated.orTimeout(30, TimeUnit.SECONDS).join().payload().get()).reason();
+        assertThat(reason.map(r -> r.condition())).contains("failed-application");
+        offers.dispose();
+    }
+
     @Test
     void anEmptyFileAndAnUnsafeNameStayInsideTheDirectory() throws Exception {
         Path dir = Files.createDirectories(outbox.resolve("sub"));

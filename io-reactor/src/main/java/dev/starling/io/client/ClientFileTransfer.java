@@ -194,15 +194,33 @@ public final class ClientFileTransfer {
                 && jingle.action() == dev.starling.model.jingle.JingleAction.SESSION_INITIATE);
     }
 
-    /** A Jingle session-initiate (XEP-0234): acknowledged, and a file offer if it is one this client can take (over IBB). */
+    /**
+     * A Jingle session-initiate (XEP-0234): acknowledged, and a file offer if it is one this
+     * client can take; one whose file has no size or no name that can be written safely is ended
+     * at once with {@code failed-application} instead of being left open.
+     */
     private Mono<IncomingFile> jingleOffer(Iq initiate) {
         var fresh = dev.starling.machine.core.Fresh.drawnOnUse(java.time.Instant.now(), () -> client.token(96));
         return dev.starling.machine.jingle.JingleResponder.offer(initiate, client.jid(), 16 * 1024, fresh).fold(
                 error -> client.send(error).then(Mono.<IncomingFile>empty()),
-                step -> Flux.fromIterable(step.outputs()).filter(dev.starling.machine.jingle.JingleResponder.Output.Send.class::isInstance)
-                        .concatMap(o -> client.send(((dev.starling.machine.jingle.JingleResponder.Output.Send) o).iq())).then(Mono.justOrEmpty(
-                                step.state().flatMap(offered -> OfferTerms.of(offered, client.jid(), fresh))
-                                        .map(terms -> new IncomingFile(client, terms, this::direct)).toJavaOptional())));
+                step -> sendAll(step.outputs()).then(Mono.defer(() -> {
+                    if (step.state().isEmpty()) {
+                        return Mono.<IncomingFile>empty();
+                    }
+                    Option<OfferTerms> terms = OfferTerms.of(step.state().get(), client.jid(), fresh);
+                    if (terms.isDefined()) {
+                        return Mono.just(new IncomingFile(client, terms.get(), this::direct));
+                    }
+                    var refused = dev.starling.machine.jingle.JingleResponder.step(client.jid(), step.state().get(),
+                            new dev.starling.machine.jingle.JingleResponder.Input.Abort(dev.starling.model.jingle.JingleReason.of(
+                                    "failed-application", "the offer names no size or no file name that can be written safely")), fresh);
+                    return sendAll(refused.outputs()).then(Mono.<IncomingFile>empty());
+                })));
+    }
+
+    private Mono<Void> sendAll(Seq<dev.starling.machine.jingle.JingleResponder.Output> outputs) {
+        return Flux.fromIterable(outputs).filter(dev.starling.machine.jingle.JingleResponder.Output.Send.class::isInstance)
+                .concatMap(o -> client.send(((dev.starling.machine.jingle.JingleResponder.Output.Send) o).iq())).then();
     }
 
     /** This client's own streamhost on {@code host}, started once. */
