@@ -10,6 +10,7 @@ import dev.starling.model.bytestreams.Streamhost;
 import dev.starling.model.disco.DiscoInfo;
 import dev.starling.model.ibb.InBandBytestream;
 import dev.starling.model.jid.Jid;
+import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.IqType;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,46 @@ class Socks5TransferWireTest {
                 assertThat(left).containsExactly(file);
             }
             return progress;
+        } finally {
+            acceptor.dispose();
+        }
+    }
+
+    /**
+     * XEP-0096's fallback after the receiver already reached a streamhost: Romeo (driven by hand)
+     * offers the proxy, Juliet connects and answers streamhost-used, Romeo never activates and
+     * sends the file in-band on the same sid instead, slowly, for longer than the proxy keeps an
+     * unactivated connection (1 s here). The proxy then drops Juliet's half of the pair; that must
+     * not fail the in-band transfer, which arrives whole.
+     */
+    @Test
+    void aFallbackAfterStreamhostUsedIsNotFailedByTheAbandonedConnection() throws Exception {
+        start(ProxySettings.defaults().withPort(0).withLimits(256, Duration.ofSeconds(1)));
+        byte[] content = new byte[5 * 1000];
+        new Random(96).nextBytes(content);
+        CompletableFuture<Path> received = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().take(1).flatMap(offer -> offer.accept(inbox)).subscribe(received::complete, received::completeExceptionally);
+        try {
+            String sid = "fallback-sid";
+            var file = new dev.starling.model.si.FileTransfer(Option.some("late.bin"), Option.some((long) content.length), Option.none(),
+                    Option.none(), Option.none(), Option.none());
+            Iq offer = dev.starling.machine.si.SiNegotiation.offer("si1", JULIET, sid, file, Option.none(),
+                    io.vavr.collection.Array.of(BytestreamQuery.NAMESPACE, dev.starling.model.ibb.InBandBytestream.NAMESPACE));
+            assertThat(romeo.request(IqType.SET, Option.some(JULIET), offer.payload().get()).block(WAIT).type()).isEqualTo(IqType.RESULT);
+            Iq used = romeo.request(IqType.SET, Option.some(JULIET),
+                    BytestreamQuery.offer(sid, io.vavr.collection.Array.of(fixture.server.proxy().get()))).block(WAIT);
+            assertThat(used.firstChild(BytestreamQuery.class).get().used().isDefined()).as("Juliet reached the proxy").isTrue();
+
+            assertThat(romeo.request(IqType.SET, Option.some(JULIET), new dev.starling.model.ibb.InBandBytestream.Open(1000, sid,
+                    dev.starling.model.ibb.InBandBytestream.Carrier.IQ)).block(WAIT).type()).isEqualTo(IqType.RESULT);
+            for (int seq = 0; seq < 5; seq++) {
+                Thread.sleep(400); // 2 s in all: the proxy drops the unactivated connection meanwhile
+                Iq ack = romeo.request(IqType.SET, Option.some(JULIET), new dev.starling.model.ibb.InBandBytestream.Data(seq, sid,
+                        dev.starling.model.Bytes.of(java.util.Arrays.copyOfRange(content, seq * 1000, seq * 1000 + 1000)))).block(WAIT);
+                assertThat(ack.type()).as("chunk " + seq).isEqualTo(IqType.RESULT);
+            }
+            romeo.request(IqType.SET, Option.some(JULIET), new dev.starling.model.ibb.InBandBytestream.Close(sid)).block(WAIT);
+            assertThat(Files.readAllBytes(received.get(30, TimeUnit.SECONDS))).isEqualTo(content);
         } finally {
             acceptor.dispose();
         }

@@ -175,6 +175,7 @@ public final class IncomingFile {
                     .doFinally(signal -> {
                         chunks.dispose();
                         receiving.releaseAll();
+                        receiving.dropSocks5();
                         progress.tryEmitComplete();
                     });
         });
@@ -204,16 +205,18 @@ public final class IncomingFile {
     /**
      * The sender's SOCKS5 offer (XEP-0065 §5.3.1): reach a streamhost, then write what it carries
      * until the offered size has arrived. If no host can be reached the sender falls back to IBB
-     * on the same sid, which this transfer still accepts.
+     * on the same sid, which this transfer still accepts. The sender may also fall back after this
+     * side reported a streamhost it reached (its own connection or the activation failed): once
+     * the in-band bytestream opens, the SOCKS5 connection is dropped and its end changes nothing.
      */
     private void overSocks5(Iq offerIq, Receiving receiving, Sinks.One<Path> done, Path dir) {
-        S5bReceiving.select(client, offerIq, ClientFileTransfer.PER_HOST)
+        receiving.overSocks5(S5bReceiving.select(client, offerIq, ClientFileTransfer.PER_HOST)
                 .flatMap(connection -> receiving.drain(connection.inbound().receive().retain(), dir).doFinally(signal -> connection.dispose()))
                 .subscribe(verified -> verified.forEach(done::tryEmitValue), error -> {
-                    if (receiving.started()) {
+                    if (receiving.started() && !receiving.inBand()) {
                         receiving.fail(done, error);
                     }
-                });
+                }));
     }
 
     /** Whether a stanza is this transfer's: an IBB or SOCKS5 request for its sid from the sender. */
@@ -237,6 +240,7 @@ public final class IncomingFile {
         private FileChannel channel;
         private Writeback writeback;
         private long written;
+        private reactor.core.Disposable socks5;             // the SI SOCKS5 leg, if the sender offered streamhosts
         private long resumedFrom;                           // the bytes a resumed part file already had
         private final long started = System.nanoTime();
         private dev.starling.machine.jingle.JingleResponder.State jingleState;
@@ -403,6 +407,9 @@ public final class IncomingFile {
             }
             Step<IbbReceiver.State, IbbReceiver.Output> step = IbbReceiver.receive(config, state, stanza,
                     Fresh.drawnOnUse(Instant.now(), () -> client.token(96)));
+            if (state.phase() == IbbReceiver.Phase.AWAITING_OPEN && step.state().phase() == IbbReceiver.Phase.OPEN && socks5 != null) {
+                socks5.dispose(); // the sender fell back to IBB (XEP-0096 §6): the bytestream it abandoned carries nothing
+            }
             state = step.state();
             try {
                 for (IbbReceiver.Output output : step.outputs()) {
@@ -436,6 +443,23 @@ public final class IncomingFile {
                 channel.write(bytes);
             }
             writeback.wrote(length);
+        }
+
+        /** The SOCKS5 leg of an SI transfer, dropped if the sender falls back to IBB. */
+        synchronized void overSocks5(reactor.core.Disposable leg) {
+            socks5 = leg;
+        }
+
+        /** The transfer is over: a SOCKS5 leg still open closes. */
+        synchronized void dropSocks5() {
+            if (socks5 != null) {
+                socks5.dispose();
+            }
+        }
+
+        /** Whether the bytes come in-band: the in-band bytestream was opened. */
+        synchronized boolean inBand() {
+            return state.phase() != IbbReceiver.Phase.AWAITING_OPEN;
         }
 
         /** Whether any byte arrived. */
