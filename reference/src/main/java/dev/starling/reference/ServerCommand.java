@@ -56,6 +56,18 @@ final class ServerCommand implements Callable<Integer> {
             description = "port of the SOCKS5 bytestream proxy proxy.<domain> on --host (XEP-0065); -1 for none (default: ${DEFAULT-VALUE})")
     private int proxyPort;
 
+    @Option(names = "--proxy-pending", defaultValue = "256", paramLabel = "N",
+            description = "SOCKS5 connections the proxy keeps waiting for activation at once (default: ${DEFAULT-VALUE})")
+    private int proxyPending;
+
+    @Option(names = "--proxy-activation", defaultValue = "60", paramLabel = "SECONDS",
+            description = "how long a proxy connection may wait for its activation (default: ${DEFAULT-VALUE})")
+    private int proxyActivation;
+
+    @Option(names = "--proxy-idle", defaultValue = "60", paramLabel = "SECONDS",
+            description = "how long an activated proxy pair may carry no byte before both are closed (default: ${DEFAULT-VALUE})")
+    private int proxyIdle;
+
     @Option(names = "--stanza-rate", defaultValue = "5000/5000", paramLabel = "BURST/PER_SECOND",
             description = "stanzas a client session may send at once and per second (XEP-0205), or off (default: ${DEFAULT-VALUE})")
     private String stanzaRate;
@@ -86,8 +98,8 @@ final class ServerCommand implements Callable<Integer> {
                      : io.vavr.control.Option.some(tlsPort), domainJid, data, accounts,
                      config -> config.withRegistration(config.registration().withRegistration(allowRegistration)
                              .withExtraFields(io.vavr.collection.Array.ofAll(registrationFields))).withLegacyAuth(legacyAuth).withLimits(limits), ioThreads,
-                     proxyPort < 0 ? io.vavr.control.Option.none() : io.vavr.control.Option.some(new dev.starling.io.server.ProxySettings("proxy", host, host,
-                             proxyPort, 256, Duration.ofSeconds(60), Duration.ofSeconds(10))),
+                     proxyPort < 0 ? io.vavr.control.Option.none() : io.vavr.control.Option.some(dev.starling.io.server.ProxySettings.defaults().on(host).withPort(proxyPort)
+                             .withLimits(proxyPending, Duration.ofSeconds(proxyActivation)).withRelayIdle(Duration.ofSeconds(proxyIdle))),
                      dev.starling.io.server.EntityLimits.defaults().withOfflineMessages(offlineQuota).withCache(idleAccounts, accountQueue))
                      .start().block(Duration.ofSeconds(30))) {
             System.out.println("Starling serves " + domainJid + " on " + server.address()

@@ -129,6 +129,38 @@ class Socks5TransferWireTest {
         }
     }
 
+    /**
+     * An activated pair that carries bytes stays open; once neither side sends for the relay idle
+     * time (1 s here), the proxy closes both connections, so an abandoned transfer holds nothing.
+     */
+    @Test
+    void theProxyClosesARelayThatFallsSilent() throws Exception {
+        start(ProxySettings.defaults().withPort(0).withRelayIdle(Duration.ofSeconds(1)));
+        var proxy = fixture.server.proxy().get();
+        String sid = "silent-sid";
+        String dstAddr = dev.starling.machine.jingle.Candidates.dstAddr(sid, romeo.jid(), juliet.jid());
+        var fromRomeo = dev.starling.io.bytestreams.Socks5Connector.connect(proxy.host(), proxy.port(), dstAddr, WAIT).block(WAIT);
+        var toJuliet = dev.starling.io.bytestreams.Socks5Connector.connect(proxy.host(), proxy.port(), dstAddr, WAIT).block(WAIT);
+        CompletableFuture<Void> romeoClosed = new CompletableFuture<>();
+        CompletableFuture<Void> julietClosed = new CompletableFuture<>();
+        fromRomeo.onDispose(() -> romeoClosed.complete(null));
+        toJuliet.onDispose(() -> julietClosed.complete(null));
+        java.util.concurrent.atomic.AtomicLong arrived = new java.util.concurrent.atomic.AtomicLong();
+        toJuliet.inbound().receive().subscribe(buffer -> arrived.addAndGet(buffer.readableBytes()));
+        assertThat(romeo.request(IqType.SET, Option.some(proxy.jid()), BytestreamQuery.activation(sid, juliet.jid())).block(WAIT).type())
+                .isEqualTo(IqType.RESULT);
+
+        for (int i = 0; i < 6; i++) { // 1.8 s of traffic, a byte every 300 ms: never silent for a whole second
+            fromRomeo.outbound().sendByteArray(reactor.core.publisher.Mono.just(new byte[]{(byte) i})).then().block(WAIT);
+            Thread.sleep(300);
+        }
+        assertThat(romeoClosed).as("open while bytes flow").isNotDone();
+        assertThat(julietClosed).isNotDone();
+        romeoClosed.get(10, TimeUnit.SECONDS); // then silence: both closed
+        julietClosed.get(10, TimeUnit.SECONDS);
+        assertThat(arrived.get()).isEqualTo(6);
+    }
+
     @Test
     void theServerAnnouncesItsProxyAndItsAddress() {
         start(ProxySettings.defaults().withPort(0));

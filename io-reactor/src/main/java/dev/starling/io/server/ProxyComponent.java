@@ -43,6 +43,7 @@ final class ProxyComponent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyComponent.class);
 
     private final Socks5Proxy.Config config;
+    private final java.time.Duration relayIdle;
     private final Scheduler thread;
     private final Clock clock;
     private final Consumer<Stanza> answers;
@@ -57,8 +58,10 @@ final class ProxyComponent implements AutoCloseable {
     private record Admitted(Connection connection, Sinks.One<Boolean> decision, Sinks.One<Connection> partner) {
     }
 
-    private ProxyComponent(Socks5Proxy.Config config, Socks5Listener listener, Scheduler thread, Clock clock, Consumer<Stanza> answers) {
+    private ProxyComponent(Socks5Proxy.Config config, java.time.Duration relayIdle, Socks5Listener listener, Scheduler thread, Clock clock,
+                           Consumer<Stanza> answers) {
         this.config = config;
+        this.relayIdle = relayIdle;
         this.listener = listener;
         this.thread = thread;
         this.clock = clock;
@@ -93,7 +96,7 @@ final class ProxyComponent implements AutoCloseable {
         }).block(Duration.ofSeconds(10));
         Streamhost streamhost = new Streamhost(jid, settings.announcedHost(), listener.address().getPort());
         ProxyComponent proxy = new ProxyComponent(new Socks5Proxy.Config(streamhost, services, settings.maxPending(), settings.idle()),
-                listener, thread, clock, answers);
+                settings.relayIdle(), listener, thread, clock, answers);
         self.set(proxy);
         return proxy;
     }
@@ -166,12 +169,31 @@ final class ProxyComponent implements AutoCloseable {
         return entry.decision().asMono();
     }
 
-    /** An admitted connection waits for activation, then writes what its partner reads, until the partner closes. */
+    /**
+     * An admitted connection waits for activation, then writes what its partner reads, until the
+     * partner closes; once relaying, a connection that neither reads nor writes a byte for
+     * {@code relayIdle} is closed, which ends the pair.
+     */
     private Publisher<Void> carry(Connection connection) {
         long number = connection.channel().attr(NUMBER).get();
         return Mono.fromCallable(() -> admitted.get(number)).subscribeOn(thread)
                 .flatMap(entry -> entry.partner().asMono())
+                .doOnNext(partner -> connection.channel().eventLoop().execute(() -> connection.channel().pipeline().addFirst(
+                        new io.netty.handler.timeout.IdleStateHandler(0, 0, relayIdle.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS),
+                        new SilenceCloses())))
                 .flatMap(partner -> Socks5Listener.relay(partner, connection));
+    }
+
+    /** Closes a relaying connection that was silent both ways for the relay idle time. */
+    private static final class SilenceCloses extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object event) {
+            if (event instanceof io.netty.handler.timeout.IdleStateEvent) {
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
+        }
     }
 
     private static final io.netty.util.AttributeKey<Long> NUMBER = io.netty.util.AttributeKey.valueOf("starling.proxy.connection");
