@@ -65,7 +65,9 @@ final class ClientReceiveFiles implements Callable<Integer> {
     private Mono<Path> decide(IncomingFile offer, BufferedReader console) {
         System.out.println(offer.from() + " offers " + offer.name() + " (" + offer.size() + " bytes"
                 + offer.hash().map(hash -> ", " + offer.hashAlgorithm().get() + " " + hash)
-                .orElse(offer.hashAlgorithm().map(algo -> ", " + algo + " to follow")).getOrElse("") + ")");
+                .orElse(offer.hashAlgorithm().map(algo -> ", " + algo + " to follow")).getOrElse("")
+                + offer.date().map(date -> ", modified " + date).getOrElse("") + ")"
+                + offer.description().map(text -> ": \"" + text + "\"").getOrElse(""));
         Mono<Boolean> take = acceptAll ? Mono.just(true) : Mono.fromCallable(() -> {
             System.out.print("accept? [y/N] ");
             System.out.flush();

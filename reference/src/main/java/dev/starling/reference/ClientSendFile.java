@@ -40,6 +40,9 @@ final class ClientSendFile implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "auto", description = "auto, socks5, ibb or jingle (XEP-0234 over SOCKS5, XEP-0260, replaced by IBB when no candidate works) (default: ${DEFAULT-VALUE})")
     private Method method;
 
+    @Option(names = "--desc", description = "a description of the file for the receiver (XEP-0096 <desc/>)")
+    private String desc;
+
     @Option(names = "--direct-host", description = "also offer this client's own SOCKS5 streamhost on this address (XEP-0065 §5)")
     private String directHost;
 
@@ -53,6 +56,9 @@ final class ClientSendFile implements Callable<Integer> {
         };
         if (directHost != null) {
             options = options.withDirectHost(directHost);
+        }
+        if (desc != null) {
+            options = options.withDescription(desc);
         }
         XmppClient session = client.connect(ClientFileTransfer::enable);
         long size = Files.size(file);

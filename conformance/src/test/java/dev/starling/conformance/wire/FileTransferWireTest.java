@@ -165,6 +165,26 @@ class FileTransferWireTest {
         offers.dispose();
     }
 
+    /** XEP-0096 §4 and XEP-0234 §5: the offer names the file's last-modified date and the description the sender gave. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"si", "jingle"})
+    void theOfferCarriesTheFilesDateAndDescription(String protocol) throws Exception {
+        Path sent = Files.write(outbox.resolve("sonnet.txt"), "shall I compare thee".getBytes());
+        java.time.Instant modified = java.time.Instant.parse("2001-02-03T04:05:06.789Z");
+        Files.setLastModifiedTime(sent, java.nio.file.attribute.FileTime.from(modified));
+        CompletableFuture<IncomingFile> offered = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().take(1).flatMap(offer -> {
+            offered.complete(offer);
+            return offer.accept(inbox);
+        }).subscribe();
+        SendOptions options = (protocol.equals("si") ? SendOptions.ibb() : SendOptions.jingle()).withDescription("the eighteenth");
+        romeo.files().sendFile(JULIET, sent, options).blockLast(WAIT);
+        IncomingFile offer = offered.get(30, TimeUnit.SECONDS);
+        assertThat(offer.date()).contains(modified);
+        assertThat(offer.description()).contains("the eighteenth");
+        acceptor.dispose();
+    }
+
     @Test
     void anEmptyFileAndAnUnsafeNameStayInsideTheDirectory() throws Exception {
         Path dir = Files.createDirectories(outbox.resolve("sub"));

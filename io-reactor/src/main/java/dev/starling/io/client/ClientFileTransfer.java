@@ -159,16 +159,19 @@ public final class ClientFileTransfer {
         if (options.methods().contains(dev.starling.model.jingle.FileDescription.NAMESPACE)) {
             boolean socks5 = options.methods().contains(dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE);
             Mono<Option<Seq<Streamhost>>> hosts = socks5 ? streamhosts(options).map(Option::some) : Mono.just(Option.none());
-            return Mono.fromCallable(() -> Files.size(file)).subscribeOn(Schedulers.boundedElastic()).zipWith(hosts)
-                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1(), options, sized.getT2(),
-                            options.directHost().map(this::direct)).run());
+            return Mono.fromCallable(() -> new long[]{Files.size(file), Files.getLastModifiedTime(file).toMillis()})
+                    .subscribeOn(Schedulers.boundedElastic()).zipWith(hosts)
+                    .flatMapMany(sized -> new JingleSending(client, to, file, sized.getT1()[0], java.time.Instant.ofEpochMilli(sized.getT1()[1]),
+                            options, sized.getT2(), options.directHost().map(this::direct)).run());
         }
-        return Mono.fromCallable(() -> new long[]{Files.size(file)}).zipWith(md5(file)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> new long[]{Files.size(file), Files.getLastModifiedTime(file).toMillis()}).zipWith(md5(file))
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(sized -> {
                     long size = sized.getT1()[0];
                     String sid = "ft-" + client.token(16);
                     FileTransfer offered = new FileTransfer(Option.some(file.getFileName().toString()), Option.some(size),
-                            Option.some(sized.getT2()), Option.none(), Option.none(), Option.some(dev.starling.model.si.Range.whole())); // ranges supported (§5.2)
+                            Option.some(sized.getT2()), Option.some(dev.starling.codec.DateTimes.format(java.time.Instant.ofEpochMilli(sized.getT1()[1]))),
+                            options.description(), Option.some(dev.starling.model.si.Range.whole())); // ranges supported (§5.2)
                     Iq offer = SiNegotiation.offer("si-" + client.token(12), to, sid, offered, Option.none(), options.methods());
                     return client.exchange(offer, IDLE).flatMapMany(answer -> SiNegotiation.answer(answer, options.methods()).fold(
                             refusal -> Flux.error(new FileTransferException("the receiver did not take the file: " + refusal)),

@@ -89,6 +89,16 @@ public final class IncomingFile {
         return progress.asFlux();
     }
 
+    /** When the sender says the file was last modified, if it says so. */
+    public Option<java.time.Instant> date() {
+        return offer.date();
+    }
+
+    /** The sender's description of the file, if any. */
+    public Option<String> description() {
+        return offer.desc();
+    }
+
     /** Declines the offer (XEP-0095 Example 8). */
     public Mono<Void> reject() {
         return client.send(offer.declineIq());

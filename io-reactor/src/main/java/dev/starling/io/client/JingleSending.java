@@ -59,14 +59,15 @@ final class JingleSending {
      * A session offering the file over SOCKS5 candidates for {@code hosts} with IBB as the
      * fallback, or (no hosts) over IBB alone.
      */
-    JingleSending(XmppClient client, Jid to, Path file, long size, SendOptions options, Option<Seq<Streamhost>> hosts,
+    JingleSending(XmppClient client, Jid to, Path file, long size, java.time.Instant modified, SendOptions options, Option<Seq<Streamhost>> hosts,
                   Option<DirectStreamhost> directHost) {
         this.client = client;
         this.file = file;
         this.size = size;
         this.options = options;
         this.directHost = directHost;
-        JingleFile offered = new JingleFile(Option.none(), Option.none(), Option.some("application/octet-stream"),
+        JingleFile offered = new JingleFile(Option.some(modified.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), options.description(),
+                Option.some("application/octet-stream"),
                 Option.some(file.getFileName().toString()), Option.some(size), Option.none(), Array.empty(), Option.some("sha-256"));
         String streamSid = "ji-" + client.token(16);
         JingleTransport.Ibb ibb = new JingleTransport.Ibb(16 * 1024, streamSid);

@@ -27,11 +27,14 @@ import java.util.Objects;
  * @param afterAccept what the Jingle responder does besides sending the acceptance (try the SOCKS5 candidates)
  * @param offering   for a Jingle offer: these terms with a session-accept that offers the given SOCKS5 candidates of the
  *                   receiver's own (XEP-0260 §2.2)
+ * @param date       when the sender says the file was last modified (XEP-0096 §4, XEP-0234 §5), if it says so and the date is a XEP-0082 DateTime
+ * @param desc       the sender's description of the file, if any
  */
 record OfferTerms(Jid from, String safeName, long size, String streamSid, Option<String> algorithm, Option<String> digest, Iq acceptIq,
                   Option<java.util.function.LongFunction<Iq>> resumeIq, Iq declineIq, Option<dev.starling.machine.jingle.JingleResponder.State> jingle, Jid self,
                   io.vavr.collection.Seq<dev.starling.machine.jingle.JingleResponder.Output> afterAccept,
-                  Option<java.util.function.Function<io.vavr.collection.Seq<dev.starling.model.jingle.JingleTransport.Candidate>, OfferTerms>> offering) {
+                  Option<java.util.function.Function<io.vavr.collection.Seq<dev.starling.model.jingle.JingleTransport.Candidate>, OfferTerms>> offering,
+                  Option<java.time.Instant> date, Option<String> desc) {
     OfferTerms {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(safeName, "safeName");
@@ -45,6 +48,8 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(afterAccept, "afterAccept");
         Objects.requireNonNull(offering, "offering");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(desc, "desc");
     }
 
     /** A XEP-0096 offer: the MD5 of its 'hash' attribute, accepted with the receiver's first method. */
@@ -53,7 +58,8 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
                 offer.file().hash().map(h -> h.toLowerCase(java.util.Locale.ROOT)), SiNegotiation.accept(offerIq, offer, Option.none()),
                 offer.file().range().map(supported -> (java.util.function.LongFunction<Iq>) from -> SiNegotiation.accept(offerIq, offer,
                         Option.some(new dev.starling.model.si.Range(Option.some(from), Option.none())))),
-                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty(), Option.none());
+                SiNegotiation.decline(offerIq), Option.none(), self, io.vavr.collection.Array.empty(), Option.none(),
+                offer.file().date().flatMap(dev.starling.codec.DateTimes::parse), offer.file().desc());
     }
 
     /**
@@ -81,7 +87,7 @@ record OfferTerms(Jid from, String safeName, long size, String streamSid, Option
                 hash.map(Hash::algo).orElse(later).flatMap(Hash::jdkName), hash.map(OfferTerms::hex), sent(accepted.outputs()), Option.none(),
                 sent(declined.outputs()), Option.some(accepted.state()), self,
                 accepted.outputs().filter(o -> !(o instanceof dev.starling.machine.jingle.JingleResponder.Output.Send)),
-                Option.some(candidates -> of(offered, self, fresh, candidates).get())));
+                Option.some(candidates -> of(offered, self, fresh, candidates).get()), file.date(), file.desc()));
     }
 
     /** These terms, accepting with these SOCKS5 candidates of the receiver's own if the offer is a Jingle one (else the same terms). */
