@@ -73,6 +73,37 @@ class VanishingPeerWireTest {
         }
     }
 
+    /**
+     * The sender logs out mid-transfer (over IBB, and over a Jingle session over IBB): its
+     * unavailable presence reaches the receiver (they are subscribed both ways), whose ping to the
+     * sender's resource comes back as the server's error, so the receiver fails at once, keeps no
+     * file, and does not wait out the 60 s idle limit.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ibb", "jingle"})
+    void aSenderThatLogsOutFailsTheReceiverPromptly(String method) throws Exception {
+        PresenceWireTest.subscribeBothWays(juliet, romeo);
+        juliet.available().block(WAIT);
+        romeo.available().block(WAIT);
+        Path sent = file(16 * 1024 * 1024);
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().take(1).flatMap(offer -> offer.accept(inbox))
+                .subscribe(path -> failed.completeExceptionally(new AssertionError("completed: " + path)), failed::complete);
+        CountDownLatch started = new CountDownLatch(1);
+        romeo.files().sendFile(JULIET, sent, method.equals("ibb") ? SendOptions.ibb() : SendOptions.jingle())
+                .subscribe(progress -> started.countDown(), error -> { });
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        long gone = System.nanoTime();
+        romeo.close().block(WAIT); // gone, mid-stream, without a word about the transfer
+
+        assertThat(failed.get(20, TimeUnit.SECONDS)).isInstanceOf(FileTransferException.class).hasMessageContaining("went offline");
+        assertThat(Duration.ofNanos(System.nanoTime() - gone)).isLessThan(Duration.ofSeconds(20));
+        acceptor.dispose();
+        try (var left = Files.list(inbox)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     @Test
     void aReceiverThatLogsOutFailsTheInBandSender() throws Exception {
         Path sent = file(8 * 1024 * 1024);

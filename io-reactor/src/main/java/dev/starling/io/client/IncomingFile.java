@@ -169,7 +169,9 @@ public final class IncomingFile {
             var chunks = IdleLimit.of(client.stanzas().filter(this::belongs), receiving.reads.asFlux(), ClientFileTransfer.IDLE)
                     .publishOn(Schedulers.boundedElastic())
                     .subscribe(stanza -> {
-                        if (stanza instanceof Iq iq && iq.payload().exists(BytestreamQuery.class::isInstance)) {
+                        if (stanza instanceof dev.starling.model.stanza.Presence) {
+                            senderStillThere(receiving, done);
+                        } else if (stanza instanceof Iq iq && iq.payload().exists(BytestreamQuery.class::isInstance)) {
                             overSocks5(iq, receiving, done, dir);
                         } else {
                             receiving.receive(stanza, done, dir);
@@ -229,8 +231,30 @@ public final class IncomingFile {
                 }));
     }
 
-    /** Whether a stanza is this transfer's: an IBB or SOCKS5 request for its sid from the sender. */
+    /**
+     * The sender's resource became unavailable (RFC 6121 §4.5.2): usually it is gone, but a client
+     * may send unavailable presence and keep its session. A XEP-0199 ping tells which: an error
+     * answer (the server's, for a resource with no session, RFC 6121 §8.5.3.2.3) fails the
+     * transfer now instead of after the idle limit; a result changes nothing.
+     */
+    private void senderStillThere(Receiving receiving, Sinks.One<Path> done) {
+        client.ping(Option.some(offer.from())).timeout(ClientFileTransfer.PER_HOST).subscribe(null, error -> {
+            if (error instanceof XmppException refused && refused.stanzaError().isDefined()) {
+                receiving.fail(done, new FileTransferException("the sender " + offer.from() + " went offline ("
+                        + refused.stanzaError().get().condition().wireName() + " to a ping)"));
+            } // no answer at all: the idle limit decides
+        });
+    }
+
+    /**
+     * Whether a stanza is this transfer's: an IBB or SOCKS5 request for its sid from the sender, or
+     * unavailable presence from the sender's resource or from its bare JID (all its resources gone).
+     */
     private boolean belongs(Stanza stanza) {
+        if (stanza instanceof dev.starling.model.stanza.Presence presence) {
+            return presence.type().contains(dev.starling.model.stanza.PresenceType.UNAVAILABLE)
+                    && presence.from().exists(from -> from.equals(offer.from()) || from.equals(offer.from().bare()));
+        }
         boolean request = stanza instanceof Iq iq ? iq.type() == IqType.SET : stanza instanceof Message;
         return request && stanza.from().contains(offer.from()) && stanza.children().exists(child ->
                 child instanceof InBandBytestream ibb && ibb.sid().equals(offer.streamSid())
