@@ -134,6 +134,20 @@ class BytestreamsReplayTest {
                 .state().phase()).isEqualTo(S5bRequester.Phase.FAILED); // Example 20 names a proxy this offer did not contain
     }
 
+    /** §5.3.1, Example 12: a target that refuses the bytestream with not-acceptable fails the requester with that condition. */
+    @Test
+    void theRequesterFailsWhenTheTargetRefusesAsExample12() {
+        S5bRequester.Config config = new S5bRequester.Config(REQUESTER, TARGET, "vxf9n471bn46",
+                Array.of(new Streamhost(REQUESTER, "192.168.4.1", 5086)));
+        Step<S5bRequester.State, S5bRequester.Output> start = S5bRequester.step(config, S5bRequester.initial(), new S5bRequester.Input.Start(), FRESH);
+        String id = sentIq(start.outputs()).iqId();
+        Step<S5bRequester.State, S5bRequester.Output> refused = S5bRequester.step(config, start.state(),
+                new S5bRequester.Input.Answer((Iq) example(12).withId(Option.some(id))), FRESH);
+        assertThat(refused.outputs()).singleElement().isInstanceOfSatisfying(S5bRequester.Output.Failed.class,
+                failed -> assertThat(failed.condition()).isEqualTo(StanzaErrorCondition.NOT_ACCEPTABLE));
+        assertThat(refused.state().phase()).isEqualTo(S5bRequester.Phase.FAILED);
+    }
+
     @Test
     void theProxyAddressExchangeOfExamples7And8RoundTrips() {
         assertThat(((Iq) example(7)).payload()).contains(BytestreamQuery.addressRequest());

@@ -43,8 +43,11 @@ import java.util.Objects;
  *       streams once the responder sends transport-accept. Without a fallback it terminates with
  *       connectivity-error.</li>
  *   <li>Once the shell reports the bytes delivered it terminates with success (XEP-0261 §2.5). A
- *       session-terminate from the responder (such as decline), a transport-reject, or an error
- *       answer to the initiate ends the session as failed.</li>
+ *       session-terminate from the responder with success also ends it as done, once the bytes
+ *       flow (XEP-0234 §6.6: the receiver has them all). Any other session-terminate (such as
+ *       decline or cancel, §6.5), a content-remove of the file (§6.5, §9.2; answered with a
+ *       session-terminate, as a session without content is void, XEP-0166 §6.7), a
+ *       transport-reject, or an error answer to the initiate ends the session as failed.</li>
  *   <li>A file offered with {@code <hash-used/>} and no hash (XEP-0234 §5, §8.1: the sender hashes
  *       while the bytes flow instead of reading the file twice first) gets its checksum in a
  *       session-info as soon as the shell reports the hash, and the session is terminated only
@@ -353,7 +356,17 @@ public final class JingleInitiator {
         }
         if (request.action() == JingleAction.SESSION_TERMINATE) {
             String why = request.reason().map(JingleReason::condition).getOrElse("no reason");
+            if (why.equals("success") && (state.phase() == Phase.ACTIVE || state.phase() == Phase.ENDING)) {
+                return Step.of(state.to(Phase.ENDED), ack, new Output.Done()); // XEP-0234 §6.6: the receiver has every byte
+            }
             return Step.of(state.to(Phase.FAILED), ack, new Output.Failed("the responder ended the session: " + why));
+        }
+        if (request.action() == JingleAction.CONTENT_REMOVE) {
+            // XEP-0234 §6.5 and §9.2: the receiver drops the one file; a session without content is void (XEP-0166 §6.7)
+            String why = request.reason().map(JingleReason::condition).getOrElse("no reason");
+            Jingle terminate = Jingle.terminate(config.sid(), request.reason().getOrElse(JingleReason.of("cancel")));
+            return Step.of(state.to(Phase.FAILED), ack, new Output.Send(request(config, fresh, 6, terminate)),
+                    new Output.Failed("the responder removed the file: " + why));
         }
         if (request.action() == JingleAction.SESSION_INFO || request.action() == JingleAction.TRANSPORT_INFO) {
             return Step.of(state, ack); // informational (XEP-0234 received, checksum), or late transport news
