@@ -60,6 +60,21 @@ class Socks5ProxyReplayTest {
         assertThat(sent.map(ExampleStanzas::normalized)).containsExactly(ExampleStanzas.normalized(example(8)));
     }
 
+    /** §4, Example 9: a proxy that serves only its own domain's users answers anyone else's address query with forbidden, and refuses their activation too. */
+    @Test
+    void aRequesterTheProxyDoesNotServeGetsExample9() {
+        Socks5Proxy.Config local = new Socks5Proxy.Config(CONFIG.streamhost(), CONFIG.services(), CONFIG.maxPending(), CONFIG.idle(),
+                io.vavr.collection.HashSet.of("example.net"));
+        Seq<Stanza> sent = sent(Socks5Proxy.step(local, Socks5Proxy.initial(), new Socks5Proxy.Input.Request((Iq) example(7), NOW)));
+        assertThat(sent.map(ExampleStanzas::normalized)).containsExactly(ExampleStanzas.normalized(example(9)));
+        Iq refused = (Iq) sent(Socks5Proxy.step(local, Socks5Proxy.initial(), new Socks5Proxy.Input.Request((Iq) example(23), NOW))).single();
+        assertThat(refused.error().get().condition()).isEqualTo(dev.starling.model.stanza.StanzaErrorCondition.FORBIDDEN);
+        Socks5Proxy.Config theirs = new Socks5Proxy.Config(CONFIG.streamhost(), CONFIG.services(), CONFIG.maxPending(), CONFIG.idle(),
+                io.vavr.collection.HashSet.of("example.com"));
+        assertThat(sent(Socks5Proxy.step(theirs, Socks5Proxy.initial(), new Socks5Proxy.Input.Request((Iq) example(7), NOW)))
+                .map(ExampleStanzas::normalized)).as("the requester's own domain is served").containsExactly(ExampleStanzas.normalized(example(8)));
+    }
+
     @Test
     void example23ActivatesTheTwoConnectionsOfTheStreamAndGetsExample24() {
         Socks5Proxy.State state = Socks5Proxy.initial();

@@ -95,7 +95,9 @@ final class ProxyComponent implements AutoCloseable {
             }
         }).block(Duration.ofSeconds(10));
         Streamhost streamhost = new Streamhost(jid, settings.announcedHost(), listener.address().getPort());
-        ProxyComponent proxy = new ProxyComponent(new Socks5Proxy.Config(streamhost, services, settings.maxPending(), settings.idle()),
+        // the server's own users only (XEP-0065 §4): a federated entity is forbidden the proxy
+        ProxyComponent proxy = new ProxyComponent(new Socks5Proxy.Config(streamhost, services, settings.maxPending(), settings.idle(),
+                io.vavr.collection.HashSet.of(domain.domain())),
                 settings.relayIdle(), listener, thread, clock, answers);
         self.set(proxy);
         return proxy;

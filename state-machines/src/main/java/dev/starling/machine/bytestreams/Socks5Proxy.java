@@ -6,6 +6,7 @@ import dev.starling.machine.stanza.StanzaReplies;
 import dev.starling.model.bytestreams.BytestreamQuery;
 import dev.starling.model.bytestreams.DstAddr;
 import dev.starling.model.bytestreams.Streamhost;
+import dev.starling.model.jid.Jid;
 import dev.starling.model.stanza.Iq;
 import dev.starling.model.stanza.IqType;
 import dev.starling.model.stanza.Stanza;
@@ -36,7 +37,8 @@ import java.util.Objects;
  * client activates on connecting, then the session again), and an error there made it give up a
  * working stream. The hash contains the requester's JID, so no one else can reach that answer. A third connection with a hash already paired is refused (one target per
  * stream, §9.1), as is any connection beyond {@code maxPending} unpaired ones, and a connection
- * not activated within {@code idle} is closed (the denial-of-service note of §10).
+ * not activated within {@code idle} is closed (the denial-of-service note of §10). A proxy may
+ * serve only its own domains' users; anyone else is {@code forbidden} (§4, Example 9).
  *
  * <p>Connections are numbers the shell chose; the machine never touches a socket.
  */
@@ -52,15 +54,28 @@ public final class Socks5Proxy {
      * @param services   what it says about itself (disco identity {@code proxy/bytestreams}, version, ping)
      * @param maxPending how many connections may wait for activation at once
      * @param idle       how long one may wait
+     * @param users      the domains whose entities may use the proxy; empty for anyone. Others get
+     *                   {@code forbidden} for the address query and the activation (§4, Example 9)
      */
-    public record Config(Streamhost streamhost, EntityServices services, int maxPending, Duration idle) {
+    public record Config(Streamhost streamhost, EntityServices services, int maxPending, Duration idle, io.vavr.collection.Set<String> users) {
         public Config {
             Objects.requireNonNull(streamhost, "streamhost");
             Objects.requireNonNull(services, "services");
             Objects.requireNonNull(idle, "idle");
+            Objects.requireNonNull(users, "users");
             if (maxPending < 2) {
                 throw new IllegalArgumentException("a proxy must hold at least one pair: " + maxPending);
             }
+        }
+
+        /** A proxy anyone may use. */
+        public Config(Streamhost streamhost, EntityServices services, int maxPending, Duration idle) {
+            this(streamhost, services, maxPending, idle, io.vavr.collection.HashSet.empty());
+        }
+
+        /** Whether this entity may use the proxy. */
+        boolean serves(Option<Jid> requester) {
+            return users.isEmpty() || requester.exists(from -> users.contains(from.domain()));
         }
     }
 
@@ -157,6 +172,9 @@ public final class Socks5Proxy {
     private static Step<State, Output> request(Config config, State state, Iq iq, Instant now) {
         if (!(iq.payload().getOrNull() instanceof BytestreamQuery query)) {
             return Step.of(state, new Output.Send(config.services().answer(iq, now, Option.none())));
+        }
+        if (!config.serves(iq.from())) {
+            return refuse(state, iq, StanzaErrorType.AUTH, StanzaErrorCondition.FORBIDDEN); // §4, Example 9
         }
         if (iq.type() == IqType.GET && query.sid().isEmpty() && query.activate().isEmpty()) {
             return Step.of(state, new Output.Send(StanzaReplies.result(iq, BytestreamQuery.address(Array.of(config.streamhost())))));
