@@ -196,8 +196,8 @@ public final class JingleResponder {
             // the DST.ADDR for this side's candidates (§2.2: SHA1(SID + Responder JID + Initiator JID)), given whenever there are any:
             // the attribute is only a SHOULD for proxy candidates, but Smack 4.4.8 connects to every candidate with it
             Option<String> ownDstAddr = own.isEmpty() ? Option.none() : Option.some(Candidates.dstAddr(s5b.sid(), self, state.initiator()));
-            JingleTransport.Socks5 offered = new JingleTransport.Socks5(s5b.sid(), ownDstAddr, Option.none(), own, Option.none(), false,
-                    Option.none(), false);
+            JingleTransport.Socks5 offered = new JingleTransport.Socks5(s5b.sid(), ownDstAddr, s5b.mode(), own, Option.none(), false,
+                    Option.none(), false); // the offer's mode kept, as XEP-0234 Example 3 answers Example 1's tcp
             Jingle sessionAccept = Jingle.of(JingleAction.SESSION_ACCEPT, state.sid(), Array.of(state.content().withTransport(offered)))
                     .withResponder(self);
             String dstAddr = s5b.dstaddr().getOrElse(() -> Candidates.dstAddr(s5b.sid(), state.initiator(), self));
