@@ -40,6 +40,9 @@ final class ClientSendFile implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "auto", description = "auto, socks5, ibb or jingle (XEP-0234 over SOCKS5, XEP-0260, replaced by IBB when no candidate works) (default: ${DEFAULT-VALUE})")
     private Method method;
 
+    @Option(names = "--ibb-in-messages", description = "carry in-band chunks in messages, unacknowledged (XEP-0047 §4), instead of IQs")
+    private boolean ibbInMessages;
+
     @Option(names = "--desc", description = "a description of the file for the receiver (XEP-0096 <desc/>)")
     private String desc;
 
@@ -59,6 +62,9 @@ final class ClientSendFile implements Callable<Integer> {
         }
         if (desc != null) {
             options = options.withDescription(desc);
+        }
+        if (ibbInMessages) {
+            options = options.withIbbInMessages();
         }
         XmppClient session = client.connect(ClientFileTransfer::enable);
         long size = Files.size(file);

@@ -57,6 +57,26 @@ class FileTransferWireTest {
         fixture.close();
     }
 
+    /** XEP-0047 §4: the chunks ride in messages (the open says {@code stanza='message'}); only the close is acknowledged, and the file arrives whole. */
+    @Test
+    void aFileArrivesWholeOverInBandBytestreamsInMessages() throws Exception {
+        byte[] content = new byte[200_000 + 3];
+        new Random(47).nextBytes(content);
+        Path sent = Files.write(outbox.resolve("letter.bin"), content);
+        CompletableFuture<Path> received = new CompletableFuture<>();
+        var acceptor = juliet.files().offers().take(1).flatMap(offer -> offer.accept(inbox)).subscribe(received::complete, received::completeExceptionally);
+        java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
+        juliet.stanzas().ofType(dev.starling.model.stanza.Message.class)
+                .filter(m -> m.children().exists(dev.starling.model.ibb.InBandBytestream.Data.class::isInstance)).subscribe(m -> messages.incrementAndGet());
+
+        List<ClientFileTransfer.Progress> progress = romeo.files().sendFile(JULIET, sent, SendOptions.ibb().withIbbInMessages()).collectList().block(WAIT);
+
+        assertThat(Files.readAllBytes(received.get(30, TimeUnit.SECONDS))).isEqualTo(content);
+        acceptor.dispose();
+        assertThat(messages.get()).as("one message per 16 KiB chunk").isEqualTo((content.length + 16 * 1024 - 1) / (16 * 1024));
+        assertThat(progress.get(progress.size() - 1).bytes()).isEqualTo(content.length);
+    }
+
     @Test
     void aFileArrivesWholeOverInBandBytestreams() throws Exception {
         byte[] content = new byte[300_000 + 17];

@@ -59,7 +59,7 @@ final class IbbSending {
         this.answerTimeout = options.ibbAnswerTimeout();
         this.peer = peer;
         this.method = method;
-        this.config = new IbbSender.Config(peer, sid, blockSize, InBandBytestream.Carrier.IQ, options.ibbWindow());
+        this.config = new IbbSender.Config(peer, sid, blockSize, options.ibbCarrier(), options.ibbWindow());
         this.file = file;
         this.position = range.map(Range::start).getOrElse(0L);
         this.total = range.map(r -> r.lengthOf(size)).getOrElse(size);

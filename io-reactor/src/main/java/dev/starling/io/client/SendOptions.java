@@ -28,9 +28,11 @@ import java.util.Objects;
  *                       chunk unanswered gives no other sign; 60 s unless set
  * @param description    the description of the file the offer carries, if any (the offer always names its
  *                       last-modified date)
+ * @param ibbCarrier     what carries IBB chunks: IQs, each acknowledged (the default, XEP-0047 §2.2's SHOULD),
+ *                       or messages, unacknowledged (§4), where only the close's answer says the receiver has them
  */
 public record SendOptions(Seq<String> methods, Option<String> directHost, boolean proxy, Duration perHostTimeout, int ibbWindow,
-                          Duration ibbAnswerTimeout, Option<String> description) {
+                          Duration ibbAnswerTimeout, Option<String> description, InBandBytestream.Carrier ibbCarrier) {
 
     private static final Duration ANSWER = Duration.ofSeconds(60);
 
@@ -39,6 +41,8 @@ public record SendOptions(Seq<String> methods, Option<String> directHost, boolea
         Objects.requireNonNull(directHost, "directHost");
         Objects.requireNonNull(perHostTimeout, "perHostTimeout");
         Objects.requireNonNull(ibbAnswerTimeout, "ibbAnswerTimeout");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(ibbCarrier, "ibbCarrier");
         if (ibbAnswerTimeout.isNegative() || ibbAnswerTimeout.isZero()) {
             throw new IllegalArgumentException("the IBB answer timeout must be positive: " + ibbAnswerTimeout);
         }
@@ -52,17 +56,17 @@ public record SendOptions(Seq<String> methods, Option<String> directHost, boolea
 
     /** SOCKS5 through the server's proxy, falling back to in-band bytestreams. */
     public static SendOptions auto() {
-        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE, InBandBytestream.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1, ANSWER, Option.none());
+        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE, InBandBytestream.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1, ANSWER, Option.none(), InBandBytestream.Carrier.IQ);
     }
 
     /** In-band bytestreams only. */
     public static SendOptions ibb() {
-        return new SendOptions(Array.of(InBandBytestream.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1, ANSWER, Option.none());
+        return new SendOptions(Array.of(InBandBytestream.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1, ANSWER, Option.none(), InBandBytestream.Carrier.IQ);
     }
 
     /** Jingle file transfer (XEP-0234) over its in-band transport (XEP-0261), with a XEP-0300 SHA-256 sent as a checksum during the transfer (§8.1). */
     public static SendOptions jingle() {
-        return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1, ANSWER, Option.none());
+        return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE), Option.none(), false, Duration.ofSeconds(10), 1, ANSWER, Option.none(), InBandBytestream.Carrier.IQ);
     }
 
     /**
@@ -71,36 +75,42 @@ public record SendOptions(Seq<String> methods, Option<String> directHost, boolea
      */
     public static SendOptions jingleSocks5() {
         return new SendOptions(Array.of(dev.starling.model.jingle.FileDescription.NAMESPACE, dev.starling.model.jingle.JingleTransport.Socks5.NAMESPACE),
-                Option.none(), true, Duration.ofSeconds(10), 1, ANSWER, Option.none());
+                Option.none(), true, Duration.ofSeconds(10), 1, ANSWER, Option.none(), InBandBytestream.Carrier.IQ);
     }
 
     /** SOCKS5 bytestreams only (through the proxy unless a direct host is added): no fallback. */
     public static SendOptions socks5() {
-        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1, ANSWER, Option.none());
+        return new SendOptions(Array.of(BytestreamQuery.NAMESPACE), Option.none(), true, Duration.ofSeconds(10), 1, ANSWER, Option.none(), InBandBytestream.Carrier.IQ);
     }
 
     /** The same options offering this client's own streamhost on {@code host} first. */
     public SendOptions withDirectHost(String host) {
-        return new SendOptions(methods, Option.some(host), proxy, perHostTimeout, ibbWindow, ibbAnswerTimeout, description);
+        return new SendOptions(methods, Option.some(host), proxy, perHostTimeout, ibbWindow, ibbAnswerTimeout, description, ibbCarrier);
     }
 
     /** The same options with or without the server's proxy. */
     public SendOptions withProxy(boolean use) {
-        return new SendOptions(methods, directHost, use, perHostTimeout, ibbWindow, ibbAnswerTimeout, description);
+        return new SendOptions(methods, directHost, use, perHostTimeout, ibbWindow, ibbAnswerTimeout, description, ibbCarrier);
     }
 
     /** The same options letting up to {@code chunks} IBB chunks await acknowledgement. */
     public SendOptions withIbbWindow(int chunks) {
-        return new SendOptions(methods, directHost, proxy, perHostTimeout, chunks, ibbAnswerTimeout, description);
+        return new SendOptions(methods, directHost, proxy, perHostTimeout, chunks, ibbAnswerTimeout, description, ibbCarrier);
     }
 
     /** The same options failing an IBB transfer when the receiver has not answered for {@code timeout}. */
     public SendOptions withIbbAnswerTimeout(Duration timeout) {
-        return new SendOptions(methods, directHost, proxy, perHostTimeout, ibbWindow, timeout, description);
+        return new SendOptions(methods, directHost, proxy, perHostTimeout, ibbWindow, timeout, description, ibbCarrier);
     }
 
     /** The same options describing the file to the receiver (XEP-0096 {@code <desc/>}, XEP-0234 {@code <desc/>}). */
     public SendOptions withDescription(String text) {
-        return new SendOptions(methods, directHost, proxy, perHostTimeout, ibbWindow, ibbAnswerTimeout, Option.some(text));
+        return new SendOptions(methods, directHost, proxy, perHostTimeout, ibbWindow, ibbAnswerTimeout, Option.some(text), ibbCarrier);
+    }
+
+    /** The same options carrying IBB chunks in messages (XEP-0047 §4) instead of IQs. */
+    public SendOptions withIbbInMessages() {
+        return new SendOptions(methods, directHost, proxy, perHostTimeout, ibbWindow, ibbAnswerTimeout, description,
+                InBandBytestream.Carrier.MESSAGE);
     }
 }
