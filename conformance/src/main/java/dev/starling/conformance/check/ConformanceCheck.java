@@ -173,6 +173,10 @@ public final class ConformanceCheck {
         return new CheckResult("", "", "", Outcome.PASS, detail);
     }
 
+    static CheckResult notOffered(String detail) {
+        return new CheckResult("", "", "", Outcome.NOT_OFFERED, detail);
+    }
+
     static CheckResult fail(String detail) {
         return new CheckResult("", "", "", Outcome.FAIL, detail);
     }

@@ -146,7 +146,7 @@ final class ImChecks {
         }
     }
 
-    /** XEP-0054 and XEP-0049, each "not offered" when the server does not announce it. */
+    /** XEP-0054, "not offered" when the server does not announce vcard-temp; XEP-0049, "not offered" when the server refuses it. */
     private void storage(DiscoInfo server) {
         if (!server.hasFeature("vcard-temp")) {
             check.notOffered("XEP-0054", "3.2", "set and read the account's vCard", "the server does not announce vcard-temp");
@@ -161,14 +161,21 @@ final class ImChecks {
                         ? ConformanceCheck.pass("stored and returned") : ConformanceCheck.fail("got " + after);
             });
         }
-        if (!server.hasFeature("jabber:iq:private")) {
-            check.notOffered("XEP-0049", "2", "private XML storage", "the server does not announce jabber:iq:private");
-            return;
-        }
+        // XEP-0049 defines no discovery (servers such as ejabberd do not announce it): the store is tried, and a server
+        // without it answers service-unavailable or feature-not-implemented (RFC 6120 §8.3.3)
         check.check("XEP-0049", "2", "private XML storage", () -> {
             Element prefs = Element.builder("urn:starling:check", "prefs")
                     .child(Element.builder("urn:starling:check", "run").text(random(4)).build()).build();
-            user.storage().store(prefs).block(TIMEOUT);
+            try {
+                user.storage().store(prefs).block(TIMEOUT);
+            } catch (dev.starling.io.client.XmppException refused) {
+                var condition = refused.stanzaError().map(e -> e.condition());
+                if (condition.exists(c -> c == dev.starling.model.stanza.StanzaErrorCondition.SERVICE_UNAVAILABLE
+                        || c == dev.starling.model.stanza.StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED)) {
+                    return ConformanceCheck.notOffered("the server answers " + condition.get().wireName());
+                }
+                throw refused;
+            }
             var loaded = user.storage().load(prefs.name()).block(TIMEOUT);
             return loaded.exists(stored -> dev.starling.codec.xml.XmlEquivalence.equivalent(stored, prefs))
                     ? ConformanceCheck.pass("stored and returned") : ConformanceCheck.fail("got " + loaded);

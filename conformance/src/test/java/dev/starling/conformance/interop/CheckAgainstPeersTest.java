@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * but the one the README explains (ejabberd 23.01's XEP-0078 with stored keys), and the IM flows
  * each server offers must pass: the roster, the subscription handshake, presence with show,
  * status and priority, unavailable presence, offline delivery with its delay, a contact's caps,
- * chat states, receipts, attention, vCard, blocking and file transfer.
+ * chat states, receipts, attention, vCard, private storage, blocking and file transfer.
  */
 class CheckAgainstPeersTest {
 
@@ -32,7 +32,7 @@ class CheckAgainstPeersTest {
             "show, status and priority reach a subscriber", "the contact's capabilities verify against its disco#info",
             "a chat state reaches the contact", "a receipt comes back", "attention reaches the contact",
             "unavailable presence when a session ends", "offline message with its delay (XEP-0160, XEP-0203)",
-            "set and read the account's vCard", "block and unblock a JID", "file transfer over in-band bytestreams",
+            "set and read the account's vCard", "private XML storage", "block and unblock a JID", "file transfer over in-band bytestreams",
             "an IQ to an account that does not exist is service-unavailable");
 
     @ParameterizedTest(name = "{0}")
