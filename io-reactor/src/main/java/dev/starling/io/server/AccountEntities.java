@@ -136,13 +136,16 @@ final class AccountEntities {
 
     /** Performs outputs that need no state and no store: a refusal's. */
     private void perform(Jid account, io.vavr.collection.Seq<AccountOutput> outputs) {
-        outputs.forEach(output -> {
-            if (output instanceof AccountOutput.ToResource to) {
-                toResource.accept(account.withResource(to.resource()).get(), to.stanza());
-            } else if (output instanceof AccountOutput.ToContact to) {
-                toContact.accept(to.stanza());
-            }
-        });
+        outputs.forEach(output -> deliver(account, output));
+    }
+
+    /** Hands a stanza output to its session or to the router; other outputs are not stanzas. */
+    private void deliver(Jid account, AccountOutput output) {
+        if (output instanceof AccountOutput.ToResource to) {
+            toResource.accept(account.withResource(to.resource()).get(), to.stanza());
+        } else if (output instanceof AccountOutput.ToContact to) {
+            toContact.accept(to.stanza());
+        }
     }
 
     /** Performs outputs in order; a store write suspends the rest (and the account's queue) until done. */
@@ -165,10 +168,8 @@ final class AccountEntities {
                     drain(slot);
                 });
                 return;
-            } else if (output instanceof AccountOutput.ToResource to) {
-                toResource.accept(slot.state.account().withResource(to.resource()).get(), to.stanza());
-            } else if (output instanceof AccountOutput.ToContact to) {
-                toContact.accept(to.stanza());
+            } else {
+                deliver(slot.state.account(), output);
             }
         }
     }
